@@ -1,0 +1,3 @@
+const statusLine = document.getElementById('status');
+if (statusLine) statusLine.textContent = 'Ready.';
+export {};
