@@ -1,0 +1,154 @@
+/**
+ * The group's rules, stated before the vote: how ballots are counted, who may
+ * vote, when, and how identities are read. A zod schema is the single source of
+ * truth (rules.json for the command line, document properties in Sheets); the
+ * README's rules reference documents each field.
+ */
+import * as z from 'zod/mini';
+
+const fractionPattern = /^\s*(\d+\s*\/\s*\d+|\d+(\.\d+)?\s*%)\s*$/;
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+const labels = z.union([label, z.array(label)], { error: 'must be a label or a list of labels' });
+const isoDate = z.string().check(
+  z.trim(),
+  z.regex(isoDatePattern, { error: 'must be a date like 2026-05-27 or 2026-05-27T19:30' }),
+);
+const fraction = z.string().check(z.regex(fractionPattern, { error: 'must be a fraction like 1/4 or a percentage like 25%' }));
+
+export const RaceRulesSchema = z.strictObject({
+  /** How many candidates may be endorsed in this race; above 1 the question is "choose up to N". */
+  seats: z._default(z.number().check(z.int(), z.minimum(1, { error: 'must be 1 or more' })), 1),
+  /** How ballots are marked in this race; recognized from the form when absent. */
+  kind: z.optional(z.enum(['single', 'ranked', 'approval'])),
+  /** The names on the ballot. When given, any other name is refused as invalid-choice. */
+  candidates: z.optional(z.array(label)),
+  /** The response columns (headers) that hold this race, when automatic recognition is not wanted. */
+  columns: z.optional(z.array(z.string())),
+});
+
+export const EligibilityRulesSchema = z.strictObject({
+  /** The date the eligible list is published; activity is counted in the weeks before it. */
+  asOf: z.optional(isoDate),
+  /** The guide's sample rule: attended an action or meeting in the last six weeks. */
+  attendedWithinWeeks: z._default(z.number().check(z.minimum(0, { error: 'must be 0 or more' })), 6),
+  minAttendance: z._default(z.number().check(z.int(), z.minimum(0, { error: 'must be 0 or more' })), 1),
+  /** Roster statuses that may vote (matched case-insensitively); when absent, any status may. */
+  statuses: z.optional(z.array(label)),
+  /** Treat j.o.e+tag@gmail.com as joe@gmail.com. Off unless the group turns it on. */
+  gmailAliases: z._default(z.boolean(), false),
+});
+
+export const WindowSchema = z.strictObject({
+  opens: z.optional(isoDate),
+  closes: z.optional(isoDate),
+  timeZone: z.optional(label),
+});
+
+export const ProxyRulesSchema = z.strictObject({
+  allowed: z._default(z.boolean(), true),
+  maxPerHolder: z._default(z.number().check(z.int(), z.minimum(1, { error: 'must be 1 or more' })), 1),
+});
+
+export const ResponseRulesSchema = z.strictObject({
+  /** How a date written as 08/03/2026 is read: month-first (US) or day-first. Stated, never guessed per row. */
+  dateOrder: z._default(z.enum(['month-first', 'day-first']), 'month-first'),
+  /** The header of the identity column, when it is not one of the usual names. */
+  identityColumn: z.optional(z.string()),
+  /** Headers that are not races (name, comments…), in addition to those recognized as such. */
+  ignoreColumns: z._default(z.array(z.string()), []),
+});
+
+export const RulesSchema = z.strictObject({
+  threshold: z._default(
+    z.string().check(
+      z.regex(/^\s*(\d+\s*\/\s*\d+|\d+(\.\d+)?\s*%|plurality|consensus)\s*$/i, {
+        error: 'must be like 2/3 or 60%, or plurality, or consensus',
+      }),
+    ),
+    '2/3',
+  ),
+  comparison: z._default(z.enum(['at-least', 'more-than']), 'at-least'),
+  runoff: z._default(z.enum(['top-two', 'eliminate-lowest', 'none']), 'top-two'),
+  ties: z._default(z.union([z.enum(['all-advance', 'lot', 'ask']), z.array(label)]), 'all-advance'),
+  /** The seed of a tie settled by lot, announced before the vote so anyone can redo the draw. */
+  seed: z.optional(z.string()),
+  noEndorsement: z._default(labels, ['No endorsement']),
+  abstain: z._default(labels, ['Abstain']),
+  minTurnout: z.optional(fraction),
+  races: z._default(z.record(z.string(), RaceRulesSchema), {}),
+  eligibility: z.prefault(EligibilityRulesSchema, {}),
+  window: z.optional(WindowSchema),
+  duplicates: z._default(z.enum(['latest', 'first']), 'latest'),
+  proxies: z.prefault(ProxyRulesSchema, {}),
+  responses: z.prefault(ResponseRulesSchema, {}),
+  /** A secret ballot: identities never appear beside choices in any output. */
+  secret: z._default(z.boolean(), false),
+  /** Zone for dates without one (rules dates, response timestamps); defaults to the spreadsheet's. */
+  timeZone: z.optional(label),
+  /** The group's name, for announcements. */
+  group: z.optional(z.string()),
+});
+
+export type RulesInput = z.input<typeof RulesSchema>;
+type ParsedRules = z.output<typeof RulesSchema>;
+/** Rules after defaults, with every label list as a list. */
+export type Rules = Omit<ParsedRules, 'noEndorsement' | 'abstain'> & { noEndorsement: string[]; abstain: string[] };
+export type RaceRules = z.output<typeof RaceRulesSchema>;
+
+/** Rules that cannot be used, with every problem named by its path. */
+export class RulesError extends Error {
+  constructor(readonly problems: string[], where = 'rules') {
+    super(`${where}: ${problems.join('; ')}`);
+    this.name = 'RulesError';
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const path = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return `${issue.path.length ? path + ': ' : ''}unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `${path} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(valueAt(input, issue.path))}`;
+  }
+  if (issue.code === 'invalid_type') {
+    const got = valueAt(input, issue.path);
+    return `${path} must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${JSON.stringify(got) ?? 'nothing'}`;
+  }
+  const got = valueAt(input, issue.path);
+  const message = issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
+  return `${path} ${message}, got ${JSON.stringify(got)}`;
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+
+/** Validates rules (rules.json, document properties, the sidebar's form) and applies the defaults. */
+export function parseRules(input: unknown, where = 'rules'): Rules {
+  const result = z.safeParse(RulesSchema, input ?? {});
+  if (!result.success) throw new RulesError(result.error.issues.map((i) => describeIssue(i, input)), where);
+  const rules = result.data;
+  const problems: string[] = [];
+  const { opens, closes } = rules.window ?? {};
+  if (opens && closes && opens > closes && opens.length === closes.length) {
+    problems.push(`window.opens (${opens}) is after window.closes (${closes})`);
+  }
+  if (rules.ties === 'lot' && rules.seed === undefined) {
+    problems.push("ties is 'lot' but no seed is given: state the seed before the vote so anyone can redo the draw");
+  }
+  if (problems.length) throw new RulesError(problems, where);
+  return { ...rules, noEndorsement: asList(rules.noEndorsement), abstain: asList(rules.abstain) };
+}
+
+/** The rules every group gets unless it states otherwise. */
+export const DEFAULT_RULES: Rules = parseRules({});
