@@ -60,6 +60,16 @@ export const ResponseRulesSchema = z.strictObject({
   ignoreColumns: z._default(z.array(z.string()), []),
 });
 
+/** How ranked ballots with irregular marks are read; the defaults are RCTab's (docs/rules-counting.md). */
+export const RankedRulesSchema = z.strictObject({
+  /** Two names at one rank: the ballot is exhausted when it reaches that rank, or the rank is skipped. */
+  overvote: z._default(z.enum(['exhaust', 'skip']), 'exhaust'),
+  /** How many empty ranks in a row a ballot may skip before the next name; beyond it the ballot is exhausted. */
+  maxSkippedRanks: z._default(z.union([z.literal('unlimited'), z.number().check(z.int(), z.minimum(0, { error: 'must be 0 or more' }))]), 'unlimited'),
+  /** A name ranked again lower down: the repeat is ignored, or the ballot is exhausted when it reaches it. */
+  repeated: z._default(z.enum(['ignore', 'exhaust']), 'ignore'),
+});
+
 export const RulesSchema = z.strictObject({
   threshold: z._default(
     z.string().check(
@@ -77,9 +87,12 @@ export const RulesSchema = z.strictObject({
   noEndorsement: z._default(labels, ['No endorsement']),
   abstain: z._default(labels, ['Abstain']),
   minTurnout: z.optional(fraction),
+  ranked: z.prefault(RankedRulesSchema, {}),
   races: z._default(z.record(z.string(), RaceRulesSchema), {}),
   eligibility: z.prefault(EligibilityRulesSchema, {}),
   window: z.optional(WindowSchema),
+  /** The window of a single-choice runoff's second vote, when it is held apart from the first. */
+  runoffWindow: z.optional(WindowSchema),
   duplicates: z._default(z.enum(['latest', 'first']), 'latest'),
   proxies: z.prefault(ProxyRulesSchema, {}),
   responses: z.prefault(ResponseRulesSchema, {}),
