@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { VoteReport } from '../core/vote';
+import { voteReport } from '../core/report';
+import { reportJson } from '../core/reportJson';
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(rows: unknown[][]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** --out DIR: the report, its JSON, and the lists a leader sends or files. */
+export function writeOutputs(dir: string, report: VoteReport): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: Record<string, string> = {
+    'report.txt': voteReport(report, 'text'),
+    'report.md': voteReport(report, 'markdown'),
+    'result.json': `${JSON.stringify(reportJson(report), null, 2)}\n`,
+    'refused.csv': csv([
+      ['Source', 'Row', 'Voter', 'Reason', 'Race', 'Detail'],
+      ...report.refused.map((r) => [r.source, r.row, r.voter, r.reason, r.race ?? '', r.detail]),
+    ]),
+  };
+  if (report.eligibility) {
+    files['eligible-voters.csv'] = csv([
+      ['Name', 'Email', 'Eligible', 'Why'],
+      ...report.eligibility.entries.map((e) => [e.member.name, e.member.email, e.eligible ? 'yes' : 'no', e.reason]),
+    ]);
+  }
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return Object.keys(files);
+}

@@ -1,0 +1,211 @@
+/**
+ * A whole vote, from the sheets a group keeps to the report it publishes:
+ * read the responses, decide who may vote, admit one ballot per member, count
+ * each race, and, for a single-choice race that needs a runoff, count the second
+ * vote as its round 2. Every ballot not counted leaves a refusal with its row.
+ */
+import type { RaceBallot, Refusal, Response } from './ballot';
+import { nameKey } from './name';
+import type { Rules } from './rules';
+import { readResponses, type ResponseSheet, type RaceLayout } from './responses';
+import { readRoster, type Roster } from './roster';
+import { readAttendance } from './attendance';
+import { readProxies, type ProxyDesignation } from './proxy';
+import { decideEligibility, type EligibleList } from './eligibility';
+import { admitBallots, type AcceptedBallot, type ProxyUse } from './ballotPool';
+import { runoffOptions, tallyRace } from './tally';
+import type { RaceResult } from './result';
+
+/** A 2-D grid of cell values with the name of the sheet or file it came from. */
+export interface Table {
+  source: string;
+  values: unknown[][];
+}
+
+export interface VoteInput {
+  rules: Rules;
+  /** Zone for dates written without one, when the rules name none: the spreadsheet's. */
+  timeZone: string;
+  responses: Table;
+  /** Responses of the second vote of single-choice runoffs, matched to races by question title. */
+  secondVotes?: Table[];
+  roster?: Table;
+  attendance?: Table;
+  proxies?: Table;
+}
+
+/** One counted ballot as the Ballots sheet shows it. */
+export interface CountedBallot {
+  source: string;
+  row: number;
+  /** null under a secret ballot. */
+  voter: string | null;
+  submittedAt: number | null;
+  /** How many members it counts for: 1, or more when it also carries proxies. */
+  weight: number;
+  choices: Record<string, string>;
+}
+
+export interface VoteReport {
+  rules: Rules;
+  timeZone: string;
+  layout: Omit<ResponseSheet, 'responses'>;
+  eligibility: EligibleList | null;
+  ballots: { received: number; accepted: number; refused: number };
+  turnout: { voted: number; eligible: number | null };
+  counted: CountedBallot[];
+  refused: Refusal[];
+  proxies: ProxyUse[];
+  races: RaceResult[];
+}
+
+export function countVote(input: VoteInput): VoteReport {
+  const { rules } = input;
+  const timeZone = rules.timeZone ?? input.timeZone;
+  const sheet = readResponses(input.responses.values, { source: input.responses.source, rules, timeZone });
+  const roster: Roster | null = input.roster ? readRoster(input.roster.values, input.roster.source, rules, timeZone) : null;
+  const attendance = input.attendance ? readAttendance(input.attendance.values, input.attendance.source, rules, timeZone) : null;
+  const eligibility = roster ? decideEligibility(roster, attendance, rules, timeZone) : null;
+  const designations: ProxyDesignation[] = input.proxies ? readProxies(input.proxies.values, input.proxies.source) : [];
+
+  const admit = (responses: Response[], hasIdentityColumn: boolean, window: Rules['window']) =>
+    admitBallots(responses, { eligible: eligibility, proxies: designations, rules: { ...rules, window }, timeZone, hasIdentityColumn });
+
+  const first = admit(sheet.responses, sheet.identityColumn !== null, rules.window);
+  const refused: Refusal[] = [...first.refusals];
+  const races: RaceResult[] = [];
+  const seconds = (input.secondVotes ?? []).map((t) => readResponses(t.values, { source: t.source, rules, timeZone }));
+
+  for (const layout of sheet.races) {
+    const firstBallots = raceBallots(first.accepted, layout, rules, candidatesOf(layout, rules), refused);
+    const base = {
+      race: layout.race,
+      kind: layout.kind,
+      seats: rules.races[layout.race]?.seats ?? 1,
+      candidates: rules.races[layout.race]?.candidates ?? layout.candidates,
+      ballots: firstBallots,
+      turnout: eligibility ? { voted: first.turnout.voted, eligible: eligibility.eligibleCount } : undefined,
+    };
+    let result = tallyRace(base, rules);
+    const second = result.outcome === 'runoff-needed' ? findSecondVote(seconds, layout.race) : null;
+    if (second) {
+      const admitted = admit(second.sheet.responses, second.sheet.identityColumn !== null, rules.runoffWindow);
+      refused.push(...admitted.refusals);
+      const allowed = runoffOptions(result, rules);
+      const secondBallots = raceBallots(admitted.accepted, second.layout, rules, allowed, refused);
+      result = tallyRace({ ...base, secondVote: secondBallots }, rules);
+    }
+    races.push(result);
+  }
+
+  const { responses: _dropped, ...layout } = sheet;
+  void _dropped;
+  return {
+    rules,
+    timeZone,
+    layout,
+    eligibility,
+    ballots: {
+      received: sheet.responses.length,
+      accepted: first.accepted.length,
+      refused: sheet.responses.length - first.accepted.length,
+    },
+    turnout: { voted: first.turnout.voted, eligible: first.turnout.eligible },
+    counted: first.accepted.map((a) => countedBallot(a, sheet.races, rules.secret)),
+    refused: refused.sort((a, b) => a.source.localeCompare(b.source) || a.row - b.row),
+    proxies: first.proxies,
+    races,
+  };
+}
+
+/** The names a ballot may carry in a race: the declared candidates, when there are any, and the rules' labels. */
+function candidatesOf(layout: RaceLayout, rules: Rules): string[] | null {
+  const declared = rules.races[layout.race]?.candidates;
+  return declared ? [...declared, ...rules.noEndorsement, ...rules.abstain] : null;
+}
+
+/**
+ * The ballots of one race, one per member counted (a proxy holder's ballot counts
+ * once for each member it carries). A ballot naming someone not on the ballot is
+ * refused for this race only: the rest of that response still counts.
+ */
+function raceBallots(
+  accepted: AcceptedBallot[],
+  layout: RaceLayout,
+  rules: Rules,
+  allowed: string[] | null,
+  refused: Refusal[],
+): RaceBallot[] {
+  const allowedKeys = allowed ? new Set(allowed.map(nameKey)) : null;
+  const out: RaceBallot[] = [];
+  for (const a of accepted) {
+    const ballot = a.response.races[layout.race] ?? blankBallot(layout.kind);
+    const strangers = allowedKeys ? namesOn(ballot).filter((n) => !allowedKeys.has(nameKey(n))) : [];
+    if (strangers.length > 0) {
+      refused.push({
+        source: a.response.source,
+        row: a.response.row,
+        voter: rules.secret ? null : a.response.voter,
+        reason: 'invalid-choice',
+        race: layout.race,
+        detail: `${quoteList(strangers)} ${strangers.length > 1 ? 'are' : 'is'} not on the ${layout.race} ballot; the rest of this ballot still counts`,
+      });
+      continue;
+    }
+    for (let i = 0; i < a.countsFor.length; i++) out.push(ballot);
+  }
+  return out;
+}
+
+function blankBallot(kind: RaceBallot['kind']): RaceBallot {
+  if (kind === 'ranked') return { kind, ranks: [] };
+  if (kind === 'approval') return { kind, choices: [] };
+  return { kind, choice: null };
+}
+
+function namesOn(ballot: RaceBallot): string[] {
+  if (ballot.kind === 'single') return ballot.choice === null ? [] : [ballot.choice];
+  if (ballot.kind === 'approval') return ballot.choices;
+  return ballot.ranks.reduce<string[]>((all, rank) => all.concat(rank), []);
+}
+
+function quoteList(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
+/** A second-vote sheet holds a race when a question carries its title, alone or followed by "runoff". */
+function findSecondVote(seconds: ResponseSheet[], race: string): { sheet: ResponseSheet; layout: RaceLayout } | null {
+  const wanted = nameKey(race);
+  for (const sheet of seconds) {
+    const layout = sheet.races.find((l) => {
+      const key = nameKey(l.race).replace(/[\s\-—–:(]*runoff\)?$/, '');
+      return key === wanted;
+    });
+    if (layout) return { sheet, layout: { ...layout, race } };
+  }
+  return null;
+}
+
+function countedBallot(a: AcceptedBallot, races: RaceLayout[], secret: boolean): CountedBallot {
+  const choices: Record<string, string> = {};
+  for (const layout of races) choices[layout.race] = describeMarks(a.response.races[layout.race]);
+  return {
+    source: a.response.source,
+    row: a.response.row,
+    voter: secret ? null : a.response.voter,
+    submittedAt: secret ? null : a.response.submittedAt,
+    weight: a.countsFor.length,
+    choices,
+  };
+}
+
+/** A ballot's marks in one race, as a cell shows them: "Ana Diaz", "1. Ruth Okafor  2. Sam Greene", "". */
+export function describeMarks(ballot: RaceBallot | undefined): string {
+  if (!ballot) return '';
+  if (ballot.kind === 'single') return ballot.choice ?? '';
+  if (ballot.kind === 'approval') return ballot.choices.join('; ');
+  return ballot.ranks
+    .map((names, i) => (names.length ? `${i + 1}. ${names.join(' = ')}` : ''))
+    .filter(Boolean)
+    .join('  ');
+}
