@@ -64,8 +64,10 @@ export function admitBallots(responses: Response[], context: AdmissionContext): 
     verdicts[i] = { source: r.source, row: r.row, voter: r.voter, reason, detail };
   };
 
-  // One group of valid ballots (positions in `ordered`) per member, or per address without a roster.
-  const groups = new Map<Member | string, { member: Member | null; ballots: number[] }>();
+  // The valid ballots (positions in `ordered`) of each member, or of each address without a roster.
+  // Most members vote once, so only a repeat voter gets a list: a million voters make no million arrays.
+  const firstAt = new Map<Member | string, number>();
+  const repeats = new Map<Member | string, number[]>();
   for (let i = 0; i < ordered.length; i++) {
     const r = ordered[i]!;
     const voter = r.voter === null ? '' : r.voter.trim();
@@ -95,14 +97,20 @@ export function admitBallots(responses: Response[], context: AdmissionContext): 
       continue;
     }
     const key = entry ? entry.member : emailKey(voter, gmail);
-    const group = groups.get(key);
-    if (group) group.ballots.push(i);
-    else groups.set(key, { member: entry ? entry.member : null, ballots: [i] });
+    const seen = firstAt.get(key);
+    if (seen === undefined) firstAt.set(key, i);
+    else {
+      const positions = repeats.get(key);
+      if (positions) positions.push(i);
+      else repeats.set(key, [seen, i]);
+    }
   }
 
   const voted = new Map<Member, AcceptedBallot>();
-  for (const { member, ballots } of groups.values()) {
-    const kept = keepOne(ballots, ordered, rules.duplicates, refuse);
+  for (const [key, at] of firstAt) {
+    const positions = repeats.get(key);
+    const kept = positions ? keepOne(positions, ordered, rules.duplicates, refuse) : at;
+    const member = typeof key === 'string' ? null : key;
     const ballot: AcceptedBallot = { response: ordered[kept]!, member, countsFor: [member] };
     verdicts[kept] = ballot;
     if (member) voted.set(member, ballot);

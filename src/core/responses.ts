@@ -165,10 +165,18 @@ function readPlain(race: string, title: string, column: Column, stated: BallotKi
   const names = spelling();
   const layout: RaceLayout = { race, title, kind, columns: [column.index], candidates: names.list };
   const namesIn = choiceReader(answers, declared, kind === 'approval', names.spell);
+  // Ballots are never changed once read, so rows that give the same answer share one
+  // ballot object: memory grows with the distinct answers, not with the rows.
+  const blank: RaceBallot = { kind: 'single', choice: null };
+  const singles = new Map<string, RaceBallot>();
   const read = (cells: unknown[]): RaceBallot => {
     const cell = cells[column.index];
     if (kind === 'approval') return { kind, choices: isBlank(cell) ? [] : namesIn(cell).slice() };
-    return { kind: 'single', choice: isBlank(cell) ? null : namesIn(cell)[0]! };
+    if (isBlank(cell)) return blank;
+    const choice = namesIn(cell)[0]!;
+    let ballot = singles.get(choice);
+    if (!ballot) singles.set(choice, (ballot = { kind: 'single', choice }));
+    return ballot;
   };
   return { layout, read };
 }

@@ -94,10 +94,16 @@ export function parseIsoInZone(text: string, timeZone: string): number | null {
   return instantOf(wall, timeZone);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}
+
 export function isValidWallTime(w: WallTime): boolean {
   if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
-  const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
-  return w.day <= daysInMonth;
+  return w.day <= daysInMonth(w.year, w.month);
 }
 
 /** The calendar date "YYYY-MM-DD" of `instant` as seen in `timeZone`. */
