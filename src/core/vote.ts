@@ -53,19 +53,27 @@ export interface VoteReport {
   eligibility: EligibleList | null;
   ballots: { received: number; accepted: number; refused: number };
   turnout: { voted: number; eligible: number | null };
-  counted: CountedBallot[];
+  /** The ballots counted in the first vote; `countedBallots` shows them as the Ballots sheet does. */
+  accepted: AcceptedBallot[];
   refused: Refusal[];
   proxies: ProxyUse[];
   races: RaceResult[];
+}
+
+/** Who may vote, from the roster and the attendance log; null when no roster is given (anyone identified may). */
+export function eligibleList(input: Pick<VoteInput, 'rules' | 'timeZone' | 'roster' | 'attendance'>): EligibleList | null {
+  const { rules } = input;
+  const timeZone = rules.timeZone ?? input.timeZone;
+  const roster: Roster | null = input.roster ? readRoster(input.roster.values, input.roster.source, rules, timeZone) : null;
+  const attendance = input.attendance ? readAttendance(input.attendance.values, input.attendance.source, rules, timeZone) : null;
+  return roster ? decideEligibility(roster, attendance, rules, timeZone) : null;
 }
 
 export function countVote(input: VoteInput): VoteReport {
   const { rules } = input;
   const timeZone = rules.timeZone ?? input.timeZone;
   const sheet = readResponses(input.responses.values, { source: input.responses.source, rules, timeZone });
-  const roster: Roster | null = input.roster ? readRoster(input.roster.values, input.roster.source, rules, timeZone) : null;
-  const attendance = input.attendance ? readAttendance(input.attendance.values, input.attendance.source, rules, timeZone) : null;
-  const eligibility = roster ? decideEligibility(roster, attendance, rules, timeZone) : null;
+  const eligibility = eligibleList(input);
   const designations: ProxyDesignation[] = input.proxies ? readProxies(input.proxies.values, input.proxies.source) : [];
 
   const admit = (responses: Response[], hasIdentityColumn: boolean, window: Rules['window']) =>
@@ -111,7 +119,7 @@ export function countVote(input: VoteInput): VoteReport {
       refused: sheet.responses.length - first.accepted.length,
     },
     turnout: { voted: first.turnout.voted, eligible: first.turnout.eligible },
-    counted: first.accepted.map((a) => countedBallot(a, sheet.races, rules.secret)),
+    accepted: first.accepted,
     refused: refused.sort((a, b) => a.source.localeCompare(b.source) || a.row - b.row),
     proxies: first.proxies,
     races,
@@ -184,6 +192,11 @@ function findSecondVote(seconds: ResponseSheet[], race: string): { sheet: Respon
     if (layout) return { sheet, layout: { ...layout, race } };
   }
   return null;
+}
+
+/** The counted ballots as the Ballots sheet shows them, identities left out under a secret ballot. */
+export function countedBallots(report: VoteReport): CountedBallot[] {
+  return report.accepted.map((a) => countedBallot(a, report.layout.races, report.rules.secret));
 }
 
 function countedBallot(a: AcceptedBallot, races: RaceLayout[], secret: boolean): CountedBallot {
