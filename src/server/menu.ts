@@ -5,6 +5,10 @@
 export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: string] | null> = [
   ['Open Endorse', 'showSidebar'],
   null,
+  ['Check eligibility', 'checkEligibilityFromMenu'],
+  ['Count the votes', 'countVotesFromMenu'],
+  ['Create announcement', 'createAnnouncementFromMenu'],
+  null,
   ['Help', 'showHelp'],
 ];
 
