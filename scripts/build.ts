@@ -1,7 +1,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readEntryPoints, stubFor } from './entryPoints.js';
 
 /** The single global that holds the bundle; the stubs call through it. */
@@ -35,8 +35,8 @@ async function buildCode(): Promise<number> {
   return entries.length;
 }
 
-/** Inlines the sidebar's script and style so HtmlService gets one self-contained file. */
-async function buildSidebar(): Promise<void> {
+/** Inlines the sidebar's script and style so HtmlService gets one self-contained file; returns its size. */
+export async function buildSidebar(out = join(dist, 'sidebar.html')): Promise<number> {
   const script = await esbuild.build({
     entryPoints: [join(root, 'sidebar/main.ts')],
     bundle: true,
@@ -59,7 +59,10 @@ async function buildSidebar(): Promise<void> {
   const parts2 = withStyle.split('<!-- inline:script -->');
   if (parts2.length !== 2) throw new Error('sidebar/index.html must hold one <!-- inline:script --> marker');
   // split/join, not String.replace: minified code holds "$&" sequences that replace would expand.
-  writeFileSync(join(dist, 'sidebar.html'), parts2.join(`<script>${js}</script>`));
+  const html = parts2.join(`<script>${js}</script>`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, html);
+  return html.length;
 }
 
 async function main(): Promise<void> {
@@ -71,7 +74,9 @@ async function main(): Promise<void> {
   console.log(`dist/Code.js ${size('Code.js')} (${count} entry points), dist/sidebar.html ${size('sidebar.html')}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
