@@ -6,7 +6,7 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
-  FORMULA_RESULT, LOCK_TIMEOUT, SERVER_ERROR, STORE_FULL, TEXT_FORMAT, VALUE_TOO_LARGE,
+  CACHE_VALUE_LIMIT, CACHE_VALUE_TOO_LARGE, FORMULA_RESULT, LOCK_TIMEOUT, SERVER_ERROR, STORE_FULL, TEXT_FORMAT, VALUE_TOO_LARGE,
   createSheetsWorld, loadSandboxWorld, type SheetsWorld,
 } from './index';
 import { callEntry, sandboxValue } from '../sandbox/bundle';
@@ -213,6 +213,29 @@ describe('the grid of a sheet', () => {
     expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow(/above the limit of 10000000 cells/);
   });
 
+  it('deleting columns moves the cells right of them left, values and formats alike, and shrinks the grid', () => {
+    const { world, sheet } = results();
+    sheet.getRange('A1:D2').setValues([['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h']]);
+    sheet.getRange('D1').setNumberFormat('0.00');
+    sheet.deleteColumns(2, 2);
+    expect(world.sheet('Results').displayValues()).toEqual([['a', 'd'], ['e', 'h']]);
+    expect(sheet.getRange('B1').getNumberFormat()).toBe('0.00');
+    expect(sheet.getMaxColumns()).toBe(26 - 2);
+    expect(() => sheet.getRange(1, 25)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+
+  it('deleting columns past the grid, or every column, is refused with Sheets\' messages and changes nothing', () => {
+    const { world, sheet } = results();
+    sheet.getRange('A1:B1').setValues([['a', 'b']]);
+    expect(() => sheet.deleteColumns(25, 3)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.deleteColumns(0, 1)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.deleteColumns(1, 0)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.deleteColumns(1, 26)).toThrow("You can't delete all the columns on the sheet.");
+    expect(world.sheet('Results').displayValues()).toEqual([['a', 'b']]);
+    expect(sheet.getMaxColumns()).toBe(26);
+    expect(world.calls.count('Sheet.deleteColumns', 'Results')).toBe(4);
+  });
+
   it('clearing a sheet leaves its charts, as Sheets does', () => {
     const { world, sheet } = results();
     sheet.getRange('A1:B2').setValues([['Candidate', 'Votes'], ['Ada', 3]]);
@@ -387,6 +410,38 @@ describe('properties', () => {
   });
 });
 
+describe('cache', () => {
+  it('keeps strings per scope: the document\'s cache is not the user\'s', () => {
+    const world = createSheetsWorld();
+    const { CacheService } = world.services;
+    CacheService.getDocumentCache()!.put('progress', 'Counting Mayor', 60);
+    expect(CacheService.getDocumentCache()!.get('progress')).toBe('Counting Mayor');
+    expect(CacheService.getUserCache()!.get('progress')).toBeNull();
+    CacheService.getDocumentCache()!.remove('progress');
+    expect(CacheService.getDocumentCache()!.get('progress')).toBeNull();
+    expect(world.caches.document.puts).toEqual([{ key: 'progress', value: 'Counting Mayor', expirationInSeconds: 60 }]);
+    expect(world.calls.count('Cache.*', 'document')).toBe(4);
+    expect(world.calls.count('CacheService.getDocumentCache')).toBe(4);
+  });
+
+  it('a value over 100 KB is refused and the cache keeps what it had', () => {
+    const world = createSheetsWorld();
+    const cache = world.services.CacheService.getScriptCache()!;
+    cache.put('k', 'kept');
+    expect(() => cache.put('k', 'x'.repeat(CACHE_VALUE_LIMIT + 1))).toThrow(CACHE_VALUE_TOO_LARGE);
+    cache.put('exact', 'x'.repeat(CACHE_VALUE_LIMIT));
+    expect(cache.get('k')).toBe('kept');
+    expect(cache.get('exact')).toHaveLength(CACHE_VALUE_LIMIT);
+  });
+
+  it('a put can be made to fail like any call, for a count that must survive its cache', () => {
+    const world = createSheetsWorld();
+    world.calls.failOn('Cache.put');
+    expect(() => world.services.CacheService.getDocumentCache()!.put('k', 'v')).toThrow(SERVER_ERROR);
+    expect(world.caches.document.values.size).toBe(0);
+  });
+});
+
 describe('the user interface', () => {
   it('records the add-on menu, alerts (answered OK unless told otherwise) and toasts', () => {
     const world = createSheetsWorld();
@@ -455,6 +510,12 @@ describe('inside the vm sandbox that runs dist/Code.js', () => {
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(typeof bundle[item.functionName], item.functionName).toBe('function');
     expect(world.calls.count('Properties*')).toBe(0);
+  });
+
+  it('the bundle finds CacheService among its globals, and its puts land in the world', () => {
+    const { world, bundle } = loadSandboxWorld();
+    sandboxValue(bundle, `CacheService.getDocumentCache().put('k', 'v')`);
+    expect(world.caches.document.values.get('k')).toBe('v');
   });
 
   it('values and errors the fakes hand to the bundle belong to its realm', () => {

@@ -94,6 +94,12 @@ export class Grid {
     this.maxColumns += count;
   }
 
+  /** Removes `count` columns from `first` on; the cells right of them move left. */
+  deleteColumns(first: number, count: number): void {
+    for (const rows of [this.values, this.formats]) for (const cells of rows) cells?.splice(first - 1, count);
+    this.maxColumns -= count;
+  }
+
   whole(): Area {
     return { row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns };
   }

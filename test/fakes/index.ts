@@ -10,6 +10,7 @@
  * makes the Dates and errors the fakes return belong to the sandbox's realm.
  */
 import { loadBundle, sandboxValue, type Bundle } from '../sandbox/bundle';
+import { CacheState, FakeCacheService, type CacheScope } from './cache';
 import { CallLog } from './calls';
 import { FakeCharts } from './chart';
 import { exposed, type FakeContext } from './context';
@@ -23,6 +24,7 @@ import { UiRecord } from './ui';
 import { WorkbookModel, type SheetFixture, type SheetModel } from './workbook';
 
 export { FORMULA_RESULT, AUTOMATIC_FORMAT, TEXT_FORMAT } from './cellInput';
+export { CACHE_VALUE_LIMIT, CACHE_VALUE_TOO_LARGE, type CacheScope, type CacheState } from './cache';
 export { SERVER_ERROR, type CallLog } from './calls';
 export { LOCK_TIMEOUT } from './lock';
 export { STORE_FULL, VALUE_TOO_LARGE } from './properties';
@@ -57,6 +59,7 @@ export interface SheetsServices {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   LockService: GoogleAppsScript.Lock.LockService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
@@ -75,6 +78,8 @@ export interface SheetsWorld {
   ui: UiRecord;
   properties: Record<Scope, PropertyStore>;
   locks: Record<LockScope, LockState>;
+  /** CacheService's caches: their values, and every put in order. */
+  caches: Record<CacheScope, CacheState>;
   session: SessionModel;
   logs: LogLine[];
   /** A sheet's state by name (ignoring case, as Sheets does); throws when there is none. */
@@ -118,6 +123,7 @@ export function createSheetsWorld(options: SheetsWorldOptions = {}): SheetsWorld
     for (const [k, v] of Object.entries(seed)) properties[scope].values.set(k, v);
   }
   const locks: Record<LockScope, LockState> = { document: new LockState(), script: new LockState(), user: new LockState() };
+  const caches: Record<CacheScope, CacheState> = { document: new CacheState(), script: new CacheState(), user: new CacheState() };
   const email = options.userEmail ?? 'leader@example.org';
   const session: SessionModel = {
     activeUserEmail: email,
@@ -131,6 +137,7 @@ export function createSheetsWorld(options: SheetsWorldOptions = {}): SheetsWorld
     SpreadsheetApp: exposed<SheetsServices['SpreadsheetApp']>(new FakeSpreadsheetApp(spreadsheet, ctx)),
     PropertiesService: exposed<SheetsServices['PropertiesService']>(new FakePropertiesService(properties, ctx)),
     LockService: exposed<SheetsServices['LockService']>(new FakeLockService(locks, ctx)),
+    CacheService: exposed<SheetsServices['CacheService']>(new FakeCacheService(caches, ctx)),
     HtmlService: exposed<SheetsServices['HtmlService']>(new FakeHtmlService(ctx, options.htmlDir)),
     Session: exposed<SheetsServices['Session']>(new FakeSession(session, ctx)),
     Utilities: exposed<SheetsServices['Utilities']>(new FakeUtilities(ctx)),
@@ -147,6 +154,7 @@ export function createSheetsWorld(options: SheetsWorldOptions = {}): SheetsWorld
     ui,
     properties,
     locks,
+    caches,
     session,
     logs,
     sheet(name) {

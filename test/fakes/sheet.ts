@@ -16,7 +16,7 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 export type SheetMethod =
   | 'getName' | 'setName' | 'getSheetId' | 'getIndex' | 'getParent'
   | 'getDataRange' | 'getRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
-  | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows'
+  | 'insertRowsAfter' | 'insertColumnsAfter' | 'deleteRows' | 'deleteColumns'
   | 'clear' | 'clearContents' | 'clearFormats' | 'hideSheet' | 'showSheet' | 'isSheetHidden'
   | 'setFrozenRows' | 'getFrozenRows' | 'autoResizeColumns' | 'getFormUrl' | 'activate'
   | 'newChart' | 'insertChart' | 'getCharts' | 'removeChart' | 'addDeveloperMetadata' | 'getDeveloperMetadata';
@@ -110,6 +110,17 @@ export class FakeSheet implements Pick<GasSheet, SheetMethod> {
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > grid.maxRows) throw this.ctx.exception('Those rows are out of bounds.');
     if (howMany === grid.maxRows) throw this.ctx.exception("You can't delete all the rows on the sheet.");
     grid.deleteRows(rowPosition, howMany);
+  }
+
+  /** An add-on trims the sheets it writes to their columns: a spreadsheet holds at most 10 million cells. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.log('deleteColumns');
+    const { grid } = this.model;
+    if (![columnPosition, howMany].every(Number.isInteger) || columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > grid.maxColumns) {
+      throw this.ctx.exception('Those columns are out of bounds.');
+    }
+    if (howMany === grid.maxColumns) throw this.ctx.exception("You can't delete all the columns on the sheet.");
+    grid.deleteColumns(columnPosition, howMany);
   }
 
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GasSheet {

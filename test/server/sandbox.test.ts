@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { callEntry, sandboxValue, type Bundle } from '../sandbox/bundle';
-import { withCache } from '../fakes/extra';
 import { loadSandboxWorld, type SheetsWorld, type SheetsWorldOptions } from '../fakes/index';
 import { generatedSettings, generatedSheets, GENERATED_FORM } from './generated';
 import { exampleSettings, exampleSheets, FORM_URL, sheetState } from './world';
@@ -15,7 +14,6 @@ const NOW = Date.UTC(2026, 5, 6, 12);
 
 function sandbox(options: SheetsWorldOptions): { world: SheetsWorld; bundle: Bundle } {
   const { world, bundle } = loadSandboxWorld(options);
-  bundle['CacheService'] = withCache(world).service;
   sandboxValue(bundle, `(Date.now = function () { return ${NOW}; }, 0)`);
   return { world, bundle };
 }

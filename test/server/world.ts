@@ -1,6 +1,5 @@
 /**
- * Worlds for the server tests: the fakes of test/fakes with a CacheService,
- * installed as globals for Node-side tests of src/server, and the example
+ * Worlds for the server tests: the fakes of test/fakes, installed as globals for Node-side tests of src/server, and the example
  * election of examples/mayoral-primary laid out as a leader's spreadsheet.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +7,6 @@ import { join } from 'node:path';
 import { parseCsv } from '../../src/cli/csv';
 import type { RulesInput } from '../../src/core/rules';
 import type { Settings } from '../../src/shared/sidebarApi';
-import { withCache, type CacheWorld } from '../fakes/extra';
 import { createSheetsWorld, installGlobals, type SheetFixture, type SheetsWorld, type SheetsWorldOptions } from '../fakes/index';
 
 const EXAMPLE = join(import.meta.dirname, '../../examples/mayoral-primary');
@@ -44,26 +42,13 @@ export function exampleSettings(): Settings {
 
 export interface NodeWorld {
   world: SheetsWorld;
-  cache: CacheWorld;
   restore: () => void;
 }
 
-/** A world whose services (and a CacheService) are globals of this process until `restore()`. */
+/** A world whose services are globals of this process until `restore()`. */
 export function installWorld(options: SheetsWorldOptions = {}): NodeWorld {
   const world = createSheetsWorld(options);
-  const cache = withCache(world);
-  const restoreServices = installGlobals(world.services);
-  const target = globalThis as Record<string, unknown>;
-  const previousCache = target['CacheService'];
-  target['CacheService'] = cache.service;
-  return {
-    world,
-    cache,
-    restore: () => {
-      restoreServices();
-      target['CacheService'] = previousCache;
-    },
-  };
+  return { world, restore: installGlobals(world.services) };
 }
 
 /** The cells of a sheet as a member sees them. */
