@@ -5,6 +5,11 @@ export function quotedName(name: string): string {
   return `\u201c${name}\u201d`;
 }
 
+/** A full stop after `text`, unless it already ends a sentence (a column named "Anything else?"). */
+export function sentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -91,6 +91,21 @@ export function getProgress(): Progress | null {
   return forSidebar('reading the progress', readProgress);
 }
 
+// ---- The announcement (docs/announcements.md); imports are hoisted ----
+
+import type { AnnouncementRequest, AnnouncementView, PlaceholderView } from './shared/sidebarApi';
+import { announcementPlaceholders as placeholders, createAnnouncements as announce } from './server/announce';
+
+/** Copies the templates into Docs filled with one race's result, and returns their links. */
+export function createAnnouncements(request: AnnouncementRequest): AnnouncementView {
+  return forSidebar('creating the announcement', () => announce(request));
+}
+
+/** Every placeholder a template may use, with what it holds. */
+export function announcementPlaceholders(): PlaceholderView[] {
+  return forSidebar('listing the placeholders', placeholders);
+}
+
 // ---- Custom functions (ENDORSE_*) go below ----
 
 // docs/formulas.md. They run without authorization, so each uses nothing but its

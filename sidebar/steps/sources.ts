@@ -6,7 +6,7 @@ import type { Sources, SourcesPreview, SidebarState } from '../../src/shared/sid
 import { messageOf, type App, type StepView } from '../app';
 import { append, button, checkbox, field, fill, h, select, setOptions } from '../dom';
 import { call } from '../server';
-import { plural, quotedName } from '../words';
+import { plural, quotedName, sentence } from '../words';
 import type { Step } from './step';
 
 type SheetRole = 'responses' | 'roster' | 'attendance' | 'proxies';
@@ -70,7 +70,7 @@ export function renderPreview(p: SourcesPreview): HTMLElement {
     );
   }
   if (p.ignoredColumns.length > 0) {
-    append(box, h('p', { class: 'secondary' }, `Not races, so ignored: ${p.ignoredColumns.join(', ')}.`));
+    append(box, h('p', { class: 'secondary' }, sentence(`Not races, so ignored: ${p.ignoredColumns.join(', ')}`)));
   }
   if (p.problems.length > 0) {
     append(box, h('h3', { class: 'error' }, 'To fix'), h('ul', { class: 'problems error' }, ...p.problems.map((m) => h('li', {}, m))));

@@ -24,6 +24,14 @@ export interface Step {
   close(): void;
 }
 
+/**
+ * The server's summary, its ISO dates kept on one line: at 300 px "as of
+ * 2026-05-20" would otherwise break at a hyphen into "2026-05-" and "20".
+ */
+function withWholeDates(text: string): (string | HTMLElement)[] {
+  return text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? h('span', { class: 'date' }, part) : part));
+}
+
 const BADGE: Record<StepState['state'], string> = {
   'not-started': 'Not started',
   done: 'Done',
@@ -47,7 +55,7 @@ export function createStep(key: StepKey, number: number, title: string): Step {
     setAttr(section, 'data-state', state);
     badge.className = `badge badge-${state}`;
     badge.textContent = BADGE[state];
-    summary.textContent = text;
+    fill(summary, ...withWholeDates(text));
     summary.hidden = text === '';
   };
 

@@ -2,6 +2,7 @@
  * endorse: the same count as the add-on, on CSV exports.
  *   endorse tally RESPONSES.csv [ROUND2.csv …] [--roster F] [--attendance F] [--proxies F]
  *                 [--rules RULES.json] [--format text|json|markdown] [--out DIR] [--time-zone ZONE]
+ *                 [--announce [TEMPLATE.md]] [--announce-date DATE] [--embargo WHEN]
  * Exit codes: 0 counted; 2 the input cannot be used (the message says where); 1 a bug.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { voteReport } from '../core/report';
 import { reportJson } from '../core/reportJson';
 import { readCsvTable } from './csv';
 import { writeOutputs } from './outputs';
+import { announceArgv, writeAnnouncements } from './announce';
 
 export const USAGE = `Usage: endorse tally RESPONSES.csv [ROUND2.csv …] [options]
 
@@ -28,6 +30,10 @@ Options:
   --format FORMAT     text (default), json or markdown
   --out DIR           also write the report, the JSON and the lists as files in DIR
   --time-zone ZONE    zone of timestamps written without one (default: the rules', else this machine's)
+  --announce [T.md]   also write the announcements in DIR (--out): members, a letter per candidate, press;
+                      our templates, or yours (docs/announcements.md), one --announce per template
+  --announce-date D   the day they are sent, e.g. 2026-06-08 (default: today)
+  --embargo WHEN      the press release is embargoed until WHEN, e.g. 2026-06-09T09:00 (the vote's time zone)
   -h, --help          this help
 `;
 
@@ -42,6 +48,9 @@ const OptionsSchema = z.object({
   out: z.optional(z.string()),
   'time-zone': z.optional(z.string()),
   help: z.optional(z.boolean()),
+  announce: z.optional(z.array(z.string())),
+  'announce-date': z.optional(z.string()),
+  embargo: z.optional(z.string()),
 });
 
 export interface CliResult {
@@ -60,7 +69,7 @@ function readRulesFile(path: string | undefined) {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, '')); // Notepad saves UTF-8 with a byte-order mark
   } catch (error) {
     throw new InputError({ source: path }, `is not valid JSON (${(error as Error).message})`);
   }
@@ -71,12 +80,13 @@ function readRulesFile(path: string | undefined) {
 export function runCli(argv: string[]): CliResult {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: announceArgv(argv),
       allowPositionals: true,
       options: {
         roster: { type: 'string' }, attendance: { type: 'string' }, proxies: { type: 'string' },
         rules: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         'time-zone': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        announce: { type: 'string', multiple: true }, 'announce-date': { type: 'string' }, embargo: { type: 'string' },
       },
     });
     if (values.help) return { code: 0, stdout: USAGE, stderr: '' };
@@ -86,6 +96,8 @@ export function runCli(argv: string[]): CliResult {
     const [command, ...files] = positionals;
     if (command !== 'tally') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
     if (files.length === 0) throw new UsageError('tally needs a responses file');
+    if (options.announce && !options.out) throw new UsageError('--announce writes files: give the folder with --out DIR');
+    if (!options.announce && (options.embargo || options['announce-date'])) throw new UsageError('--embargo and --announce-date go with --announce');
 
     const rules = readRulesFile(options.rules);
     const timeZone = options['time-zone'] ?? rules.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -103,7 +115,10 @@ export function runCli(argv: string[]): CliResult {
       ? `${JSON.stringify(reportJson(report), null, 2)}\n`
       : voteReport(report, options.format);
     if (options.out) writeOutputs(options.out, report);
-    return { code: 0, stdout, stderr: '' };
+    const notes = options.announce && options.out
+      ? writeAnnouncements(report, { templates: options.announce, out: options.out, announcementDate: options['announce-date'], embargo: options.embargo }).notes
+      : [];
+    return { code: 0, stdout, stderr: notes.map((note) => `endorse: ${note}\n`).join('') };
   } catch (error) {
     return failure(error);
   }
@@ -114,7 +129,13 @@ function failure(error: unknown): CliResult {
     return { code: 2, stdout: '', stderr: `endorse: ${(error as Error).message}\n\n${USAGE}` };
   }
   if (error instanceof InputError || error instanceof RulesError || error instanceof RangeError) {
-    return { code: 2, stdout: '', stderr: `endorse: ${(error as Error).message}\n` };
+    // One line, whatever the message quotes (a cell or a JSON file may hold line breaks).
+    return { code: 2, stdout: '', stderr: `endorse: ${(error as Error).message.replace(/\r\n?|\n/g, '\\n')}\n` };
+  }
+  const io = error as NodeJS.ErrnoException;
+  if (io.syscall && io.path) {
+    // --out names a folder that cannot be written: the user's to fix, not a bug.
+    return { code: 2, stdout: '', stderr: `endorse: ${io.path}: cannot be written (${io.code ?? io.syscall})\n` };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 1, stdout: '', stderr: `endorse: internal error: ${message}\nThis is a bug in Endorse; please report it with the files you used.\n` };

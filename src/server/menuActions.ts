@@ -30,14 +30,20 @@ export function countVotesFromMenu(): void {
   });
 }
 
-/** The announcement feature is not in this version; the menu says so, and that a count comes first. */
+// Imports are hoisted; this one sits with the only function that uses it.
+import { announceEveryRace, announcementLinksHtml } from './announce';
+
+/** Writes the announcement Docs of every decided race from the templates, and shows their links; a count comes first. */
 export function createAnnouncementFromMenu(): void {
-  fromMenu(`${TITLE}: Create announcement`, 'preparing the announcement', () => {
-    const counted = readLastRun(PropertiesService.getDocumentProperties().getProperties()).count !== null;
-    const message = counted
-      ? `Announcements are not available in this version of Endorse yet. The results to announce are in the "${SHEET_NAMES.results}" sheet.`
-      : 'Count the votes first (Extensions › Endorse › Count the votes): the announcement is drafted from the results.';
+  fromMenu(`${TITLE}: Create announcement`, 'creating the announcement', () => {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(`${TITLE}: Create announcement`, message, ui.ButtonSet.OK);
+    const counted = readLastRun(PropertiesService.getDocumentProperties().getProperties()).count !== null;
+    if (!counted) {
+      ui.alert(`${TITLE}: Create announcement`, 'Count the votes first (Extensions › Endorse › Count the votes): the announcement is drafted from the results.', ui.ButtonSet.OK);
+      return;
+    }
+    const { views, skipped } = announceEveryRace();
+    const note = `<p>The figures are in the "${SHEET_NAMES.results}" sheet.</p>`;
+    ui.showModalDialog(HtmlService.createHtmlOutput(announcementLinksHtml(views, skipped) + note).setWidth(480).setHeight(380), `${TITLE}: the announcement Docs`);
   });
 }

@@ -112,4 +112,58 @@ export interface SidebarApi {
   runEligibilityCheck(): EligibilityView;
   runCount(): CountView;
   getProgress(): Progress | null;
+  createAnnouncements(request: AnnouncementRequest): AnnouncementView;
+  announcementPlaceholders(): PlaceholderView[];
+}
+
+// ---- The announcement (docs/announcements.md) ----
+
+const audience = z.enum(['members', 'candidates', 'press']);
+
+/** What the Announce step sends: one race; every other field may be left out or empty. */
+export const AnnouncementRequestSchema = z.strictObject({
+  race: z.string().check(z.minLength(1, { error: 'must name a race' })),
+  /** Which texts to write, sent in this order regardless: members, candidates (one letter each), press. All three by default. */
+  audiences: z.optional(z.array(audience)),
+  /** A template Doc per audience, by link or id; our default template (created on first use) otherwise. */
+  templates: z.optional(z.strictObject({ members: z.optional(z.string()), candidates: z.optional(z.string()), press: z.optional(z.string()) })),
+  /** The Drive folder for the Docs, by link or id; the spreadsheet's folder otherwise. */
+  folder: z.optional(z.string()),
+  /** "2026-06-05": the day the vote closed; the voting window's close otherwise. */
+  voteDate: z.optional(z.string()),
+  /** "2026-06-08": the day the texts are sent; today otherwise. */
+  announcementDate: z.optional(z.string()),
+  /** "2026-06-09T09:00", in the spreadsheet's time zone: when the press may publish; none otherwise. */
+  embargo: z.optional(z.string()),
+});
+export type AnnouncementRequest = z.input<typeof AnnouncementRequestSchema>;
+
+export interface AnnouncementDoc {
+  audience: 'members' | 'candidates' | 'press';
+  /** "Members' statement: Mayor, June 8, 2026", "Letter to Ana Diaz: Mayor, June 8, 2026". */
+  name: string;
+  url: string;
+  /** Placeholders with no value, left as written, by name. */
+  unfilled: string[];
+  /** Placeholders left as written because their characters are formatted in two ways. */
+  split: string[];
+}
+
+export interface AnnouncementView {
+  race: string;
+  folder: { name: string; url: string };
+  /** The template Doc used for each audience; `created` when it was made from our default just now. */
+  templates: { audience: 'members' | 'candidates' | 'press'; name: string; url: string; created: boolean }[];
+  /** In the order they are sent: members, each candidate (the endorsed first), press. */
+  documents: AnnouncementDoc[];
+  /** One sentence per Doc with a placeholder left unfilled, to show as is. */
+  warnings: string[];
+}
+
+/** One placeholder of the reference list (src/core/announcement.ts placeholderList). */
+export interface PlaceholderView {
+  name: string;
+  kind: 'text' | 'yes/no' | 'list';
+  description: string;
+  example: string;
 }

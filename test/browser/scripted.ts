@@ -1,6 +1,6 @@
 /**
  * A scripted stand-in for the server, for the browser tests and for
- * `npm run sidebar:dev` until the real bundle is wired: canned answers in the
+ * `npm run sidebar:dev -- --handler test/browser/scripted.ts`: canned answers in the
  * shapes of src/shared/sidebarApi.ts, a memory of what was saved, every call
  * recorded, and failures on demand. The figures are a small mayoral primary.
  */
@@ -183,6 +183,9 @@ export function scriptedServer(o: ScriptOptions = {}): ScriptedServer {
       return lastCount;
     },
     getProgress: () => (counting ? o.progress ?? { step: 'Counting Mayor', done: 2, total: 4 } : null),
+    // The announcement calls (issue 8), answered with nothing until the Announce step is scripted.
+    createAnnouncements: ({ race }) => ({ race, folder: { name: 'My Drive', url: 'https://drive.google.com/drive/my-drive' }, templates: [], documents: [], warnings: [] }),
+    announcementPlaceholders: () => [],
   };
 
   const handler: SidebarHandler = (name, args) => {
@@ -200,8 +203,9 @@ export function scriptedServer(o: ScriptOptions = {}): ScriptedServer {
 }
 
 /**
- * The handler `npm run sidebar:dev` uses until the real bundle is wired: a
- * count that takes a few seconds, so the progress line can be seen.
+ * The handler of `npm run sidebar:dev -- --handler test/browser/scripted.ts`:
+ * a count that takes a few seconds, so the progress line can be seen (the real
+ * bundle counts the example in a blink, and cannot answer a poll meanwhile).
  */
 export default function devHandler(): SidebarHandler {
   return scriptedServer({ holdCount: () => new Promise((resolve) => setTimeout(resolve, 3000)) }).handler;

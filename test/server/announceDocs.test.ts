@@ -1,0 +1,173 @@
+/**
+ * Filling a group's own template Doc through dist/Code.js in its sandbox:
+ * formatting kept, rows and paragraphs repeated, branches removed, header and
+ * footer filled, every placeholder left unfilled reported by name, values
+ * written literally; and the templates or folders that cannot be used.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CountView } from '../../src/shared/sidebarApi';
+import { linesOf, type DocSpec, type ParagraphDump, type TableDump } from '../fakes/docsWorld';
+import { countedExample, docIdOf, openAnnounceWorld } from './announceWorld';
+
+const statement: DocSpec = {
+  name: 'Our statement',
+  header: ['{{group}}: members only'],
+  footer: [['Sent on ', { text: '{{announcementDate}}', italic: true }]],
+  body: [
+    { runs: [{ text: '{{race}}', link: 'https://example.org/races' }], heading: 'HEADING1' },
+    ['Dear members of ', { text: '{{group}}', bold: true }, ','],
+    '{{#if endorsed}}',
+    'We endorse {{endorsed}}.',
+    '{{else}}',
+    'We make no endorsement.',
+    '{{/if}}',
+    'Turnout{{#if turnout}}: {{turnout}}{{/if}}.',
+    { table: [['Candidate', 'Votes'], [{ runs: [{ text: '{{candidate.name}}', italic: true }] }, '{{candidate.votes}}']] },
+    '{{#each candidate}}',
+    '{{candidate.name}}: {{candidate.share}} in the last round counted',
+    '{{/each}}',
+    'Signed, {{chair}}',
+    ['Group: {{gr', { text: 'oup}}', bold: true }],
+  ],
+};
+
+const on = { announcementDate: '2026-06-08' };
+
+describe('a template Doc of the group\'s own, given by its link', () => {
+  const env = countedExample();
+  const count = env.run<{ lastCount: CountView }>('getSidebarState').lastCount;
+  const template = env.docs.addDocument(statement);
+  const before = env.docs.dump(template);
+  const view = env.announce({ race: 'Mayor', audiences: ['members'], templates: { members: `https://docs.google.com/document/d/${template.id}/edit` }, ...on });
+  const doc = env.docs.dump(docIdOf(view.documents[0]!.url));
+  const paragraphs = doc.body.filter((b): b is ParagraphDump => 'text' in b);
+  const lines = linesOf(doc.body);
+
+  it('is copied, and the template itself is left as it was', () => {
+    expect(view.templates).toEqual([{ audience: 'members', name: 'Our statement', url: `https://docs.google.com/document/d/${template.id}/edit`, created: false }]);
+    expect(env.docs.dump(template)).toEqual(before);
+  });
+
+  it('fills the header and the footer, keeping the footer\'s italic date', () => {
+    expect(linesOf(doc.header!)).toEqual(['Riverside Indivisible: members only']);
+    expect((doc.footer![0] as ParagraphDump).runs).toEqual([{ text: 'Sent on ' }, { text: 'June 8, 2026', italic: true }]);
+  });
+
+  it('writes each value in its placeholder\'s formatting: a heading with a link, a bold name', () => {
+    expect(paragraphs[0]).toEqual({ text: 'Mayor', heading: 'HEADING1', runs: [{ text: 'Mayor', link: 'https://example.org/races' }] });
+    expect(paragraphs[1]!.runs).toEqual([{ text: 'Dear members of ' }, { text: 'Riverside Indivisible', bold: true }, { text: ',' }]);
+  });
+
+  it('keeps the branch of {{#if}} that applies, removes the other and the tags\' paragraphs, and fills an {{#if}} within a paragraph', () => {
+    expect(lines).toContain('We endorse Ana Diaz.');
+    expect(lines).not.toContain('We make no endorsement.');
+    expect(lines.filter((l) => /\{\{[#/]|\{\{else/.test(l))).toEqual([]);
+    const { voted, eligible } = count.turnout;
+    expect(lines).toContain(`Turnout: ${((100 * voted) / eligible!).toFixed(1)}%.`);
+  });
+
+  it('repeats the candidate row once per candidate, the endorsed first, each in the row\'s italic', () => {
+    const [table] = doc.body.filter((b): b is TableDump => 'rows' in b);
+    const mayor = count.races.find((r) => r.race === 'Mayor')!;
+    // Each candidate's votes in the last round they were counted in.
+    const lastVotes = (name: string) => [...mayor.rounds].reverse().find((r) => r.rows.some((row) => row[0] === name))!.rows.find((row) => row[0] === name)![1];
+    const names = ['Ana Diaz', 'Bo Li', 'Carmen Ruiz', 'Dev Patel'];
+    expect(table!.rows).toEqual([['Candidate', 'Votes'], ...names.map((n) => [n, String(lastVotes(n))])]);
+    for (const row of table!.cells.slice(1)) expect(row[0]![0]!.runs).toEqual([{ text: row[0]![0]!.text, italic: true }]);
+  });
+
+  it('repeats the paragraphs of an {{#each}} once per item, in place', () => {
+    const each = lines.filter((l) => l.endsWith('in the last round counted'));
+    expect(each.map((l) => l.split(':')[0])).toEqual(['Ana Diaz', 'Bo Li', 'Carmen Ruiz', 'Dev Patel']);
+    expect(lines.indexOf(each[0]!)).toBeGreaterThan(lines.indexOf('Candidate | Votes'));
+    expect(lines.indexOf('Signed, {{chair}}')).toBe(lines.indexOf(each[3]!) + 1);
+  });
+
+  it('reports an unknown placeholder and one split by formatting, by name, and leaves both as written', () => {
+    expect(view.documents[0]).toMatchObject({ unfilled: ['chair'], split: ['group'] });
+    expect(lines).toContain('Signed, {{chair}}');
+    expect(paragraphs.find((p) => p.text === 'Group: {{group}}')!.runs).toEqual([{ text: 'Group: {{gr' }, { text: 'oup}}', bold: true }]);
+    expect(view.warnings).toEqual([
+      expect.stringMatching(/^Members' statement: Mayor, June 8, 2026: \{\{chair\}\} has no value and is left as written/),
+      expect.stringMatching(/\{\{group\}\} is formatted in two ways inside the braces/),
+    ]);
+  });
+});
+
+describe('a table inside a branch', () => {
+  it('goes with the branch that does not apply, and stays with the one that does', () => {
+    const env = countedExample();
+    const template = env.docs.addDocument({
+      name: 'Results',
+      body: ['{{#if endorsed}}', { table: [['Endorsed'], ['{{endorsed}}']] }, '{{else}}', 'No endorsement for {{race}}.', '{{/if}}', 'End.'],
+    });
+    const docOf = (race: string) => env.docs.dump(docIdOf(env.announce({ race, audiences: ['press'], templates: { press: template.id }, ...on }).documents[0]!.url));
+    expect(linesOf(docOf('Mayor').body)).toEqual(['Endorsed', 'Ana Diaz', 'End.']);
+    expect(linesOf(docOf('District Attorney').body)).toEqual(['No endorsement for District Attorney.', 'End.']);
+  });
+});
+
+describe('values are written literally', () => {
+  const hostile = '$1 \\ {{group}} (x)';
+  const formula = '=IMPORTXML("x")';
+  const rows: unknown[][] = [['Timestamp', 'Email Address', 'Mayor']];
+  for (let i = 0; i < 7; i++) rows.push([`5/22/2026 9:0${i}:00`, `v${i}@example.org`, hostile]);
+  for (let i = 0; i < 2; i++) rows.push([`5/22/2026 10:0${i}:00`, `w${i}@example.org`, formula]);
+  const env = openAnnounceWorld({ sheets: { 'Form Responses 1': rows } });
+  env.run('saveSettings', { rules: { group: 'Riverside Indivisible', timeZone: 'America/Chicago' }, sources: { secondVotes: [] } });
+  env.run('runCount');
+  env.world.calls.reset();
+  const view = env.announce({ race: 'Mayor', ...on });
+  const text = (n: number) => linesOf(env.docs.dump(docIdOf(view.documents[n]!.url)).body).join('\n');
+
+  it('a candidate named like a placeholder and a regex replacement is printed as typed, never read again', () => {
+    expect(text(0)).toContain(`Riverside Indivisible endorses ${hostile} for Mayor.`);
+    expect(text(0)).not.toContain('$1 \\ Riverside');
+    expect(view.documents[1]!.name).toBe(`Letter to ${hostile}: Mayor, June 8, 2026`);
+    expect(text(1)).toContain(`Dear ${hostile},`);
+  });
+
+  it('a candidate named like a formula is plain text in the count\'s table and the letters', () => {
+    expect(text(0)).toContain(`Round 1 | ${formula} |`);
+    expect(text(2)).toContain(`Dear ${formula},`);
+  });
+
+  it('replaceText, which would expand $1 and \\, is never called', () => {
+    expect(env.world.calls.count('*.insertText')).toBeGreaterThan(0);
+    expect(env.world.calls.count('*.replaceText')).toBe(0);
+    expect(view.warnings).toEqual([]);
+  });
+});
+
+describe('templates and folders that cannot be used', () => {
+  it('a template that cannot be read is refused, naming the Doc and the paragraph, before any copy is made', () => {
+    const env = countedExample();
+    const broken = env.docs.addDocument({ name: 'Broken', body: ['Hello {{group}}', '{{#if endorsed}}', 'We endorse {{endorsed}}.'] });
+    const files = env.docs.drive.files.size;
+    const message = env.failure('createAnnouncements', { race: 'Mayor', templates: { members: broken.id }, ...on });
+    expect(message).toMatch(/^The template "Broken", paragraph 2 \("\{\{#if endorsed\}\}"\) cannot be used: \{\{#if endorsed\}\} is never closed/);
+    expect(env.docs.drive.files.size).toBe(files);
+  });
+
+  it('a Doc Endorse may not open is explained, with what to do', () => {
+    const env = countedExample();
+    const message = env.failure('createAnnouncements', { race: 'Mayor', templates: { press: 'https://docs.google.com/document/d/1NotOursToOpen/edit' }, ...on });
+    expect(message).toMatch(/cannot open the template Doc .*1NotOursToOpen.*only open Docs it created and Docs you choose with its "Choose a template" button/);
+  });
+
+  it('a chosen folder receives the Docs; one that cannot be opened is named', () => {
+    const env = countedExample();
+    const chosen = env.docs.addFolder('Announcements 2026');
+    const view = env.announce({ race: 'Mayor', audiences: ['press'], folder: chosen.url, ...on });
+    expect(view.folder.name).toBe('Announcements 2026');
+    expect(env.docs.drive.files.get(docIdOf(view.documents[0]!.url))!.parents).toEqual([chosen]);
+    expect(env.failure('createAnnouncements', { race: 'Mayor', folder: 'https://drive.google.com/drive/folders/gone', ...on })).toMatch(/cannot open the folder/);
+  });
+
+  it('without a folder of its own, the spreadsheet\'s Docs go to My Drive', () => {
+    const env = countedExample();
+    env.docs.drive.files.delete(env.world.spreadsheet.id);
+    const view = env.announce({ race: 'Mayor', audiences: ['press'], ...on });
+    expect(view.folder.name).toBe('My Drive');
+  });
+});
