@@ -9,6 +9,7 @@ import { createBusy } from './busy';
 import { append, button, fill, h } from './dom';
 import { call } from './server';
 import { announceStep } from './steps/announce';
+import { ballotStep, ballotStepState } from './steps/ballot';
 import { countStep } from './steps/count';
 import { eligibilityStep } from './steps/eligibility';
 import { rulesStep } from './steps/rules';
@@ -16,6 +17,8 @@ import { sourcesStep } from './steps/sources';
 import { createStep, type Step, type StepKey } from './steps/step';
 
 const STEPS: ReadonlyArray<readonly [StepKey, string]> = [
+  // Optional, and first: the ballot form is built before the vote (steps/ballot.ts).
+  ['ballot', 'Ballot'],
   ['rules', 'Rules'],
   ['sources', 'Sources'],
   ['eligibility', 'Eligibility'],
@@ -58,23 +61,24 @@ function start(): void {
     apply(state) {
       current = state;
       spreadsheet.textContent = state.spreadsheetName;
-      for (const s of steps) s.show(state.steps[s.key]);
+      for (const s of steps) s.show(s.key === 'ballot' ? ballotStepState(state) : state.steps[s.key]);
       for (const v of views) v.update(state);
       if (!opened) {
         // Open where the leader left off: the first step not done yet, else the count.
         opened = true;
-        const next = steps.find((s) => s.key !== 'announce' && state.steps[s.key].state !== 'done');
+        const next = steps.find((s) => s.key !== 'announce' && s.key !== 'ballot' && state.steps[s.key].state !== 'done');
         (next ?? step('count')).open();
       }
     },
   };
 
   views.push(
+    ballotStep(step('ballot'), app),
     rulesStep(step('rules'), app),
     sourcesStep(step('sources'), app),
     eligibilityStep(step('eligibility'), app),
     countStep(step('count'), app),
-    announceStep(step('announce')),
+    announceStep(step('announce'), app),
   );
 
   async function load(): Promise<void> {

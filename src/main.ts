@@ -106,6 +106,43 @@ export function announcementPlaceholders(): PlaceholderView[] {
   return forSidebar('listing the placeholders', placeholders);
 }
 
+// ---- The ballot form, voter codes and paper ballots (docs/forms-and-secret-ballots.md); imports are hoisted ----
+
+import type { BallotRequest, BallotView, CodesView, MeetingView } from './shared/sidebarApi';
+import { createBallotForm as buildBallot, createRunoffForm as buildRunoff, currentBallotView, setBallotSource as readBallotsFrom } from './server/forms';
+import { sendVoterCodes as sendCodes } from './server/codes';
+import { prepareMeeting as prepareTheMeeting } from './server/paper';
+
+/** The Ballot step: the races, how members vote, the forms built and the codes sent. */
+export function getBallot(): BallotView {
+  return forSidebar('reading the ballot', currentBallotView);
+}
+
+/** Saves the races and how members vote, and builds the ballot form linked to this spreadsheet. */
+export function createBallotForm(request: BallotRequest): BallotView {
+  return forSidebar('building the ballot form', () => buildBallot(request));
+}
+
+/** Builds the runoff form of a race whose last count ended with "runoff needed". */
+export function createRunoffForm(race: string): BallotView {
+  return forSidebar('building the runoff form', () => buildRunoff(race));
+}
+
+/** Reads the ballots of Endorse's forms from their linked sheets ('sheet') or from the forms themselves ('form'). */
+export function setBallotSource(from: 'sheet' | 'form'): BallotView {
+  return forSidebar('choosing where to read the ballots', () => readBallotsFrom(from));
+}
+
+/** Gives each eligible member a voter code and emails the codes not sent yet, within today's email quota. */
+export function sendVoterCodes(): CodesView {
+  return forSidebar('sending the voter codes', sendCodes);
+}
+
+/** Makes the Paper ballots and Check-in sheets, and marks in Check-in who already voted online. */
+export function prepareMeeting(): MeetingView {
+  return forSidebar('preparing the meeting', prepareTheMeeting);
+}
+
 // ---- Custom functions (ENDORSE_*) go below ----
 
 // docs/formulas.md. They run without authorization, so each uses nothing but its

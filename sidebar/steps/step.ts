@@ -6,7 +6,7 @@
 import type { StepState } from '../../src/shared/sidebarApi';
 import { fill, h, setAttr } from '../dom';
 
-export type StepKey = 'rules' | 'sources' | 'eligibility' | 'count' | 'announce';
+export type StepKey = 'ballot' | 'rules' | 'sources' | 'eligibility' | 'count' | 'announce';
 
 export interface Step {
   key: StepKey;

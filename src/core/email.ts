@@ -1,3 +1,6 @@
+/** Format characters (zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphens). */
+const INVISIBLE = /\p{Cf}/gu;
+
 /**
  * How a voter's email is matched to a member: trimmed and lower-cased. Gmail
  * ignores dots and anything after a "+" in the local part and treats
@@ -5,7 +8,9 @@
  * `eligibility.gmailAliases`, since it merges addresses other providers keep apart.
  */
 export function emailKey(email: string, gmailAliases: boolean): string {
-  const key = email.trim().toLowerCase();
+  // No address holds an invisible character: one pasted in with it (a zero-width
+  // space, a direction mark) is still the member's address.
+  const key = email.replace(INVISIBLE, '').trim().toLowerCase();
   if (!gmailAliases) return key;
   const at = key.lastIndexOf('@');
   if (at < 0) return key;

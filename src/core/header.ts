@@ -87,7 +87,8 @@ export function readHeader(cells: unknown[], options: { source: string; rules: R
   const { source, rules, hasData } = options;
   const headers = cells.map((c) => cellText(c).replace(/^\uFEFF/, '').trim());
   checkIsHeaderRow(cells, headers, source);
-  const keys = headers.map(nameKey);
+  // Recognized ignoring invisible characters: "Email\u200B Address" is still the identity column.
+  const keys = headers.map((h) => nameKey(h.replace(/\p{Cf}/gu, '')));
   const claimed = new Set<number>();
   const ignored: IgnoredColumn[] = [];
   const ignore = (index: number, why: string) => {

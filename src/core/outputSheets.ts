@@ -171,6 +171,8 @@ const RULE_MEANINGS: Record<string, string> = {
   minTurnout: 'the share of eligible members who must vote for a result to stand',
   duplicates: 'which ballot counts when a member votes twice',
   secret: 'true: no identity appears beside choices in any sheet',
+  'voting.online': 'signed-in: members vote signed in to Google; codes: a secret ballot with emailed voter codes; none: paper only',
+  'voting.paper': 'true: paper ballots cast at a meeting are counted too',
   timeZone: 'the zone of dates written without one',
   group: "the group's name, for announcements",
   'eligibility.asOf': 'the day the list of eligible members is drawn up',

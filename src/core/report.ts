@@ -5,7 +5,8 @@
  */
 import type { Refusal, RefusalReason } from './ballot';
 import type { RaceResult, Round } from './result';
-import type { VoteReport } from './vote';
+import type { NameWarning, VoteReport } from './vote';
+import { showInvisible } from './lookalike';
 
 export type ReportFormat = 'text' | 'markdown';
 
@@ -63,8 +64,14 @@ function neededText(round: Round): string {
     : `${round.threshold.words}: ${round.needed} of ${round.votesCast} needed`;
 }
 
-export function raceReport(race: RaceResult, format: ReportFormat): string {
+/** Look-alike names, shown under their race so that nobody merges or splits them without looking. */
+export function nameWarnings(warnings: NameWarning[]): string {
+  return warnings.map((w) => `Check these names: ${w.names.map((n) => `"${showInvisible(n)}"`).join(', ')}: ${w.why}.`).join('\n');
+}
+
+export function raceReport(race: RaceResult, format: ReportFormat, warnings: NameWarning[] = []): string {
   const parts = [heading(race.race, 2, format), race.summary];
+  if (warnings.length) parts.push(nameWarnings(warnings));
   for (const round of race.rounds) {
     parts.push(`${round.label} (${neededText(round)})`);
     parts.push(table(['Option', 'Votes', 'Share'], roundRows(round), format));
@@ -92,7 +99,7 @@ export function voteReport(report: VoteReport, format: ReportFormat = 'text'): s
     ? `Turnout: ${share(turnout.voted, turnout.eligible)} of eligible members voted.`
     : `Members who voted: ${turnout.voted}.`;
   parts.push(`Ballots received: ${ballots.received}; counted: ${ballots.accepted}; refused: ${ballots.refused}. ${turnoutLine}`);
-  for (const race of report.races) parts.push(raceReport(race, format));
+  for (const race of report.races) parts.push(raceReport(race, format, report.warnings.filter((w) => w.race === race.race)));
   if (report.refused.length) {
     parts.push(heading('Ballots not counted', 2, format));
     for (const [reason, list] of refusalsByReason(report.refused)) {

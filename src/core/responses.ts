@@ -43,6 +43,12 @@ export interface ResponseSheet {
   ignored: { index: number; header: string; why: string }[];
   /** One per non-empty data row; `row` is the 1-based sheet row (the header is row 1). */
   responses: Response[];
+  /**
+   * By race, other spellings seen of its candidates' names ("ana diaz" for "Ana
+   * Diaz"), counted as those names; present only when some race has any. Shown
+   * for review (lookalike.ts), so that merging them is never silent.
+   */
+  variants?: Record<string, string[]>;
 }
 
 export interface ReadOptions {
@@ -61,6 +67,8 @@ interface DataRow {
 interface RaceReading {
   layout: RaceLayout;
   read: (cells: unknown[], row: number) => RaceBallot;
+  /** Filled as rows are read: see ResponseSheet.variants. */
+  variants: string[];
 }
 
 /** Reads a response sheet. Throws InputError naming the source, row and column of anything it cannot read. */
@@ -72,7 +80,9 @@ export function readResponses(values: unknown[][], options: ReadOptions): Respon
     const cells = values[i] ?? [];
     if (!cells.every(isBlank)) data.push({ row: i + 1, cells });
   }
-  const header = readHeader(values[0]!, { source, rules, hasData: (index) => data.some((d) => !isBlank(d.cells[index])) });
+  const headerCells = values[0] ?? [];
+  const header = readHeader(headerCells, { source, rules, hasData: (index) => data.some((d) => !isBlank(d.cells[index])) });
+  checkRowWidths(data, headerCells.length, source);
   const ignored = header.ignored.slice();
   const readings = header.questions.flatMap((q) => readQuestion(q, data, rules, source, ignored));
   nameUniquely(readings.map((r) => r.layout));
@@ -92,7 +102,28 @@ export function readResponses(values: unknown[][], options: ReadOptions): Respon
       races,
     };
   });
-  return { source, timestampColumn, identityColumn, races: readings.map((r) => r.layout), ignored, responses };
+  const sheet: ResponseSheet = { source, timestampColumn, identityColumn, races: readings.map((r) => r.layout), ignored, responses };
+  const spelled = readings.filter((r) => r.variants.length > 0);
+  if (spelled.length) sheet.variants = Object.fromEntries(spelled.map((r) => [r.layout.race, r.variants]));
+  return sheet;
+}
+
+/**
+ * A value past the last column of the header row belongs to no question: in a
+ * CSV it is the sign of a comma inside an answer that lost its quotes, which
+ * shifts the rest of the row into the wrong questions. A sheet's grid is
+ * rectangular, so this only ever stops a damaged export.
+ */
+function checkRowWidths(data: DataRow[], width: number, source: string): void {
+  for (const { row, cells } of data) {
+    for (let i = width; i < cells.length; i++) {
+      if (isBlank(cells[i])) continue;
+      throw new InputError(
+        { source, row, column: columnLetter(i) },
+        `${JSON.stringify(cellText(cells[i]))} is past the last column of the header row (${width} columns): this row has more values than there are questions; is a comma inside an answer missing its quotes?`,
+      );
+    }
+  }
 }
 
 function readQuestion(question: Question, data: DataRow[], rules: Rules, source: string, ignored: ResponseSheet['ignored']): RaceReading[] {
@@ -134,6 +165,7 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
     const rankOf = rankReader();
     return [{
       layout,
+      variants: [],
       read: (cells, row) => ({
         kind: 'ranked',
         ranks: rankCandidateRows(cells, columns, layout.candidates, rankOf, (i, problem) => {
@@ -142,12 +174,13 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
       }),
     }];
   }
-  const names = spelling();
+  const variants: string[] = [];
+  const names = spelling(variants);
   layout.candidates = names.list;
   const rankOfRow = labels.map((l) => rankInLabel(l)!);
   const answers = distinctAnswers(rows.flatMap((cells) => columns.map((c) => cells[c])));
   const namesIn = choiceReader(answers, declared, looksLikeCheckboxes(answers, separatorOf(answers), declared), names.spell);
-  return [{ layout, read: (cells) => ({ kind: 'ranked', ranks: rankRankRows(cells, columns, rankOfRow, namesIn) }) }];
+  return [{ layout, variants, read: (cells) => ({ kind: 'ranked', ranks: rankRankRows(cells, columns, rankOfRow, namesIn) }) }];
 }
 
 /** What the rules say of a race: its kind (approval when it has several seats), its declared candidates' keys. */
@@ -162,7 +195,8 @@ function statedFor(rules: Rules, rulesName: string | undefined): { raceRules?: R
 function readPlain(race: string, title: string, column: Column, stated: BallotKind | undefined, declared: Set<string>, data: DataRow[]): RaceReading {
   const answers = distinctAnswers(data.map((d) => d.cells[column.index]));
   const kind = stated ?? (looksLikeCheckboxes(answers, separatorOf(answers), declared) ? 'approval' : 'single');
-  const names = spelling();
+  const variants: string[] = [];
+  const names = spelling(variants);
   const layout: RaceLayout = { race, title, kind, columns: [column.index], candidates: names.list };
   const namesIn = choiceReader(answers, declared, kind === 'approval', names.spell);
   // Ballots are never changed once read, so rows that give the same answer share one
@@ -178,7 +212,7 @@ function readPlain(race: string, title: string, column: Column, stated: BallotKi
     if (!ballot) singles.set(choice, (ballot = { kind: 'single', choice }));
     return ballot;
   };
-  return { layout, read };
+  return { layout, read, variants };
 }
 
 /** Turns a non-blank answer into the names it holds, split when the question takes several; remembered per distinct answer. */
@@ -203,8 +237,12 @@ function distinctAnswers(cells: unknown[]): string[] {
   return Array.from(answers);
 }
 
-/** Names as first written, matched by nameKey: "ana  lopez" later in the sheet is "Ana Lopez". */
-function spelling(): { list: string[]; spell: (name: string) => string } {
+/**
+ * Names as first written, matched by nameKey: "ana  lopez" later in the sheet is
+ * "Ana Lopez". Other spellings are kept in `variants`, so that merging them is
+ * shown to the leader, never silent.
+ */
+function spelling(variants: string[] = []): { list: string[]; spell: (name: string) => string } {
   const byKey = new Map<string, string>();
   const list: string[] = [];
   const spell = (name: string): string => {
@@ -214,6 +252,9 @@ function spelling(): { list: string[]; spell: (name: string) => string } {
       written = cleanName(name);
       byKey.set(key, written);
       list.push(written);
+    } else {
+      const variant = cleanName(name);
+      if (variant !== written && variants.indexOf(variant) < 0) variants.push(variant);
     }
     return written;
   };

@@ -5,6 +5,8 @@
  * README's rules reference documents each field.
  */
 import * as z from 'zod/mini';
+import { nameKey } from './name';
+import { checkTimeZone, parseIsoInZone } from './zonedTime';
 
 const fractionPattern = /^\s*(\d+\s*\/\s*\d+|\d+(\.\d+)?\s*%)\s*$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -70,6 +72,18 @@ export const RankedRulesSchema = z.strictObject({
   repeated: z._default(z.enum(['ignore', 'exhaust']), 'ignore'),
 });
 
+/** How ballots are cast (docs/forms-and-secret-ballots.md). */
+export const VotingRulesSchema = z.strictObject({
+  /**
+   * signed-in: the form records each member's Google account, one response each;
+   * codes: a secret ballot, each member types the single-use code emailed to them;
+   * none: no online ballot, every ballot is on paper.
+   */
+  online: z._default(z.enum(['signed-in', 'codes', 'none']), 'signed-in'),
+  /** Paper ballots cast at a meeting are counted too (the Paper ballots and Check-in sheets). */
+  paper: z._default(z.boolean(), false),
+});
+
 export const RulesSchema = z.strictObject({
   threshold: z._default(
     z.string().check(
@@ -98,6 +112,8 @@ export const RulesSchema = z.strictObject({
   responses: z.prefault(ResponseRulesSchema, {}),
   /** A secret ballot: identities never appear beside choices in any output. */
   secret: z._default(z.boolean(), false),
+  /** How members cast their ballots: online (signed in, or with voter codes) and/or on paper at a meeting. */
+  voting: z.prefault(VotingRulesSchema, {}),
   /** Zone for dates without one (rules dates, response timestamps); defaults to the spreadsheet's. */
   timeZone: z.optional(label),
   /** The group's name, for announcements. */
@@ -150,7 +166,7 @@ const asList = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
 export function parseRules(input: unknown, where = 'rules'): Rules {
   const result = z.safeParse(RulesSchema, input ?? {});
   if (!result.success) throw new RulesError(result.error.issues.map((i) => describeIssue(i, input)), where);
-  const rules = result.data;
+  const rules = { ...result.data, noEndorsement: asList(result.data.noEndorsement), abstain: asList(result.data.abstain) };
   const problems: string[] = [];
   const { opens, closes } = rules.window ?? {};
   if (opens && closes && opens > closes && opens.length === closes.length) {
@@ -159,8 +175,82 @@ export function parseRules(input: unknown, where = 'rules'): Rules {
   if (rules.ties === 'lot' && rules.seed === undefined) {
     problems.push("ties is 'lot' but no seed is given: state the seed before the vote so anyone can redo the draw");
   }
+  problems.push(...impossible(rules));
+  if (rules.voting.online === 'none' && !rules.voting.paper) problems.push('voting: with no online ballot (online "none"), paper must be true, or nobody can vote');
+  // A vote by voter codes is a secret ballot (voterCode.ts): no output may show a member beside a choice.
+  if (rules.voting.online === 'codes') rules.secret = true;
   if (problems.length) throw new RulesError(problems, where);
-  return { ...rules, noEndorsement: asList(rules.noEndorsement), abstain: asList(rules.abstain) };
+  return rules;
+}
+
+/** "2/3" or "60%" as written (not reduced); null for anything else. */
+function fractionOf(text: string): { num: number; den: number } | null {
+  const fraction = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (fraction) return { num: Number(fraction[1]), den: Number(fraction[2]) };
+  const percent = /^\s*(\d+)(?:\.(\d+))?\s*%\s*$/.exec(text);
+  if (!percent) return null;
+  const decimals = percent[2] ?? '';
+  return { num: Number(percent[1] + decimals), den: 100 * 10 ** decimals.length };
+}
+
+/**
+ * Rules the schema lets through but no vote could be counted by: said before
+ * the vote, not discovered when the count reaches them (a threshold nobody can
+ * reach, a zone or a date that does not exist, a tie order naming nobody).
+ */
+function impossible(rules: Rules): string[] {
+  const problems: string[] = [];
+  const threshold = fractionOf(rules.threshold);
+  if (threshold) {
+    const t = rules.threshold.trim();
+    if (threshold.den === 0) problems.push(`threshold ${t} divides by zero`);
+    else if (threshold.num === 0) problems.push(`threshold ${t} would endorse anyone with a single vote; use plurality`);
+    else if (threshold.num > threshold.den) problems.push(`threshold ${t} is more than all of the votes`);
+    else if (threshold.num === threshold.den && rules.comparison === 'more-than') {
+      problems.push(`threshold "more than ${t}" can never be reached; use "at-least" (or consensus)`);
+    }
+  }
+  const quorum = rules.minTurnout === undefined ? null : fractionOf(rules.minTurnout);
+  if (quorum && quorum.den === 0) problems.push(`minTurnout ${rules.minTurnout!.trim()} divides by zero`);
+  else if (quorum && quorum.num > quorum.den) problems.push(`minTurnout ${rules.minTurnout!.trim()} is more than every eligible member`);
+
+  const zones: [string, string | undefined][] = [['timeZone', rules.timeZone], ['window.timeZone', rules.window?.timeZone], ['runoffWindow.timeZone', rules.runoffWindow?.timeZone]];
+  for (const [setting, zone] of zones) {
+    if (zone === undefined) continue;
+    try {
+      checkTimeZone(zone.trim());
+    } catch (error) {
+      problems.push(`${setting}: ${(error as Error).message}`);
+    }
+  }
+  const dates: [string, string | undefined][] = [
+    ['eligibility.asOf', rules.eligibility.asOf], ['window.opens', rules.window?.opens], ['window.closes', rules.window?.closes],
+    ['runoffWindow.opens', rules.runoffWindow?.opens], ['runoffWindow.closes', rules.runoffWindow?.closes],
+  ];
+  for (const [setting, date] of dates) {
+    if (date !== undefined && parseIsoInZone(date, 'UTC') === null) problems.push(`${setting} is not a real date, got "${date.trim()}"`);
+  }
+
+  if (Array.isArray(rules.ties)) problems.push(...tieOrderProblems(rules.ties, rules));
+  const abstain = new Set(rules.abstain.map(nameKey));
+  const both = rules.noEndorsement.filter((l) => abstain.has(nameKey(l)));
+  if (both.length) problems.push(`${both.map((l) => `"${l}"`).join(', ')} is both a noEndorsement and an abstain label: a vote and a blank cannot share a label`);
+  return problems;
+}
+
+/** An explicit tie order must name someone, each name once, and every candidate the races declare ("no endorsement" never ties). */
+function tieOrderProblems(order: string[], rules: Rules): string[] {
+  if (order.length === 0) return ['ties: an empty order settles no tie; list the candidates in the order published'];
+  const keys = order.map(nameKey);
+  const repeated = order.filter((_, i) => keys.indexOf(keys[i]!) !== i);
+  if (repeated.length) return [`ties: the order names ${repeated.map((n) => `"${n}"`).join(', ')} twice`];
+  const labels = new Set([...rules.noEndorsement, ...rules.abstain].map(nameKey));
+  const problems: string[] = [];
+  for (const [race, raceRules] of Object.entries(rules.races)) {
+    const missing = (raceRules.candidates ?? []).filter((c) => keys.indexOf(nameKey(c)) < 0 && !labels.has(nameKey(c)));
+    if (missing.length) problems.push(`ties: the order does not name ${missing.map((n) => `"${n}"`).join(', ')}, a candidate in races.${race}`);
+  }
+  return problems;
 }
 
 /** The rules every group gets unless it states otherwise. */

@@ -48,6 +48,8 @@ const GMT_OFFSET = /^(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 
 /** Sheets counts days from 1899-12-30. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+/** The serial of 10000-01-01: Sheets' dates end with the year 9999. */
+const SERIAL_END = 2_958_466;
 const DAY_MS = 86_400_000;
 
 /** Minutes east of UTC for a zone written after a timestamp, or undefined when we do not know it. */
@@ -86,7 +88,8 @@ export function readTimestampText(
     minute: Number(m[8] ?? 0),
     second: Number(m[9] ?? 0),
   };
-  if (!isValidWallTime(wall)) return null;
+  // Sheets' dates start in 1899; Date.UTC would also read the years 0–99 as 1900–1999.
+  if (!isValidWallTime(wall) || wall.year < 1900) return null;
   const zone = m[11] ?? m[12];
   if (zone === undefined) return { wall };
   const offsetMinutes = zoneOffsetMinutes(zone);
@@ -129,7 +132,7 @@ export function timestampReader(options: TimestampOptions): (value: unknown, pla
       if (Number.isNaN(time)) throw new InputError(place, 'the timestamp cell holds an invalid date');
       return time;
     }
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
+    if (typeof value === 'number' && value > 0 && value < SERIAL_END) {
       const utc = new Date(SERIAL_EPOCH + Math.round(value * DAY_MS / 1000) * 1000);
       return inZone({
         year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(),

@@ -5,7 +5,8 @@
  * vote as its round 2. Every ballot not counted leaves a refusal with its row.
  */
 import type { RaceBallot, Refusal, Response } from './ballot';
-import { nameKey } from './name';
+import { cleanName, nameKey } from './name';
+import { lookalikes } from './lookalike';
 import type { Rules } from './rules';
 import { readResponses, type ResponseSheet, type RaceLayout } from './responses';
 import { readRoster, type Roster } from './roster';
@@ -14,6 +15,8 @@ import { readProxies, type ProxyDesignation } from './proxy';
 import { decideEligibility, type EligibleList } from './eligibility';
 import { admitBallots, type AcceptedBallot, type ProxyUse } from './ballotPool';
 import { runoffOptions, tallyRace } from './tally';
+import { admitByCode } from './codeBallots';
+import { withPaperBallots, type MeetingInput } from './paperBallots';
 import type { RaceResult } from './result';
 
 /** A 2-D grid of cell values with the name of the sheet or file it came from. */
@@ -32,6 +35,10 @@ export interface VoteInput {
   roster?: Table;
   attendance?: Table;
   proxies?: Table;
+  /** When members vote with codes: code → the member's email, from the Voter codes sheet (codeBallots.ts). */
+  codes?: ReadonlyMap<string, string>;
+  /** Paper ballots cast at a meeting and the Check-in sheet, counted with the first vote (paperBallots.ts). */
+  meeting?: MeetingInput;
 }
 
 /** One counted ballot as the Ballots sheet shows it. */
@@ -46,6 +53,13 @@ export interface CountedBallot {
   choices: Record<string, string>;
 }
 
+/** Names in one race that a reader could take for one another, for a person to review (lookalike.ts). */
+export interface NameWarning {
+  race: string;
+  names: string[];
+  why: string;
+}
+
 export interface VoteReport {
   rules: Rules;
   timeZone: string;
@@ -58,6 +72,7 @@ export interface VoteReport {
   refused: Refusal[];
   proxies: ProxyUse[];
   races: RaceResult[];
+  warnings: NameWarning[];
 }
 
 /** Who may vote, from the roster and the attendance log; null when no roster is given (anyone identified may). */
@@ -76,12 +91,17 @@ export function countVote(input: VoteInput): VoteReport {
   const eligibility = eligibleList(input);
   const designations: ProxyDesignation[] = input.proxies ? readProxies(input.proxies.values, input.proxies.source) : [];
 
-  const admit = (responses: Response[], hasIdentityColumn: boolean, window: Rules['window']) =>
-    admitBallots(responses, { eligible: eligibility, proxies: designations, rules: { ...rules, window }, timeZone, hasIdentityColumn });
+  const admit = (responses: Response[], hasIdentityColumn: boolean, window: Rules['window']) => {
+    const context = { eligible: eligibility, proxies: designations, rules: { ...rules, window }, timeZone, hasIdentityColumn };
+    return input.codes ? admitByCode(responses, input.codes, context) : admitBallots(responses, context);
+  };
 
-  const first = admit(sheet.responses, sheet.identityColumn !== null, rules.window);
+  const online = admit(sheet.responses, sheet.identityColumn !== null, rules.window);
+  const first = input.meeting ? withPaperBallots(online, input.meeting, { rules, timeZone }) : { ...online, paperBallots: 0 };
+  const received = sheet.responses.length + first.paperBallots;
   const refused: Refusal[] = [...first.refusals];
   const races: RaceResult[] = [];
+  const warnings: NameWarning[] = [];
   const seconds = (input.secondVotes ?? []).map((t) => readResponses(t.values, { source: t.source, rules, timeZone }));
 
   for (const layout of sheet.races) {
@@ -104,6 +124,8 @@ export function countVote(input: VoteInput): VoteReport {
       result = tallyRace({ ...base, secondVote: secondBallots }, rules);
     }
     races.push(result);
+    const names = [...(rules.races[layout.race]?.candidates ?? []).map(cleanName), ...layout.candidates, ...(sheet.variants?.[layout.race] ?? [])];
+    for (const group of lookalikes(names)) warnings.push({ race: layout.race, ...group });
   }
 
   const { responses: _dropped, ...layout } = sheet;
@@ -114,15 +136,16 @@ export function countVote(input: VoteInput): VoteReport {
     layout,
     eligibility,
     ballots: {
-      received: sheet.responses.length,
+      received,
       accepted: first.accepted.length,
-      refused: sheet.responses.length - first.accepted.length,
+      refused: received - first.accepted.length,
     },
     turnout: { voted: first.turnout.voted, eligible: first.turnout.eligible },
     accepted: first.accepted,
     refused: refused.sort((a, b) => a.source.localeCompare(b.source) || a.row - b.row),
     proxies: first.proxies,
     races,
+    warnings,
   };
 }
 

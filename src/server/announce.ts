@@ -20,7 +20,7 @@ import {
 import { checkTemplate, fillDocument } from './docFill';
 import { driveId, templateFor, type TemplateDoc } from './announceTemplates';
 import { isServiceError, UserError } from './errors';
-import { readLastRun, settingsFingerprint } from './lastRun';
+import { announcedChanges, applyChanges, readLastRun, settingsFingerprint } from './lastRun';
 import { readSettings, rulesInForce } from './settings';
 import { readSources } from './sources';
 
@@ -32,6 +32,8 @@ const TITLES: Record<Audience, string> = { members: "Members' statement", candid
 interface Session {
   report: VoteReport;
   store: GoogleAppsScript.Properties.Properties;
+  /** The document properties as the run began: what the settings fingerprint is taken from. */
+  properties: Record<string, string>;
   folders: Map<string, Folder>;
   templates: Map<string, TemplateDoc>;
 }
@@ -43,7 +45,10 @@ export function announcementPlaceholders(): PlaceholderView[] {
 
 /** The sidebar's "Create announcement": the Docs of one race, with their links and what could not be filled. */
 export function createAnnouncements(input: unknown): AnnouncementView {
-  return announceRace(openSession(), readRequest(input));
+  const session = openSession();
+  const view = announceRace(session, readRequest(input));
+  remember(session, [view]);
+  return view;
 }
 
 /** The menu's "Create announcement": every race with a final outcome, our default templates, the default folder. */
@@ -51,7 +56,15 @@ export function announceEveryRace(): { views: AnnouncementView[]; skipped: strin
   const session = openSession();
   const skipped = session.report.races.map(notAnnounceable).filter((why): why is string => why !== null);
   const races = session.report.races.filter((r) => notAnnounceable(r) === null);
-  return { views: races.map((r) => announceRace(session, { race: r.race })), skipped };
+  const views = races.map((r) => announceRace(session, { race: r.race }));
+  remember(session, views);
+  return { views, skipped };
+}
+
+/** For the Announce step's summary: how many Docs each race got, and how many need a look. */
+function remember(session: Session, views: AnnouncementView[]): void {
+  const done = views.map((v) => ({ race: v.race, documents: v.documents.length, warnings: v.warnings.length }));
+  applyChanges(session.store, announcedChanges(done, session.properties));
 }
 
 function readRequest(input: unknown): AnnouncementRequest {
@@ -75,7 +88,7 @@ function openSession(): Session {
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const report = countVote({ rules, timeZone: spreadsheet.getSpreadsheetTimeZone(), ...readSources(spreadsheet, saved.settings.sources) });
-  return { report, store, folders: new Map(), templates: new Map() };
+  return { report, store, properties, folders: new Map(), templates: new Map() };
 }
 
 function announceRace(session: Session, request: AnnouncementRequest): AnnouncementView {
@@ -151,7 +164,7 @@ function destination(session: Session, chosen: string | undefined): Folder {
       folder = DriveApp.getFolderById(id);
     } catch (error) {
       if (!isServiceError(error)) throw error;
-      throw new UserError(`Endorse cannot open the folder "${chosen}" (${error.message}). Choose it with the "Choose a folder" button, or leave the folder empty to use the spreadsheet's folder.`);
+      throw new UserError(`Endorse cannot open the folder "${chosen}" (${error.message}). Endorse may only open folders it created: leave the folder empty to use the spreadsheet's folder.`);
     }
   } else {
     try {

@@ -43,10 +43,11 @@ export function templateFor(audience: Audience, given: string | undefined, store
       return { audience, id, name: file.getName(), url: file.getUrl(), created: false };
     } catch (error) {
       if (!isServiceError(error)) throw error;
-      // drive.file: Endorse sees only the files it created and those picked with Google's file picker.
+      // drive.file: Endorse sees only the files it created (and those a user picks in Google's file
+      // picker, which the sidebar does not offer yet: it needs a developer key of the group's own).
       throw new UserError(
-        `Endorse cannot open the template Doc "${given.trim()}" (${error.message}). Endorse may only open Docs it created and Docs you choose ` +
-        'with its "Choose a template" button: choose the Doc there, or paste your text into the template Endorse made for you.',
+        `Endorse cannot open the template Doc "${given.trim()}" (${error.message}). Endorse may only open Docs it created: ` +
+        'paste your text into the template Endorse made for you (leave the template field empty once to create it), and use that one.',
       );
     }
   }

@@ -11,7 +11,7 @@ import { withDocumentLock } from './lock';
 import { writeOutputs, type Output } from './outputs';
 import { clearProgress, progressReporter } from './progress';
 import { readSettings, rulesInForce } from './settings';
-import { readSources } from './sources';
+import { readVoteSources } from './votingSources';
 import { countView, eligibilityView } from './views';
 
 const READING_STEPS = 3;
@@ -40,7 +40,7 @@ export function countVotes(): CountView {
       const saved = readSettings(properties);
       const rules = rulesInForce(saved);
       progress('Reading the responses');
-      const tables = readSources(spreadsheet, saved.settings.sources);
+      const tables = readVoteSources(spreadsheet, saved.settings.sources, rules, properties);
       progress('Counting the votes');
       const report = countVote({ rules, timeZone: spreadsheet.getSpreadsheetTimeZone(), ...tables });
       const countedAt = Date.now();

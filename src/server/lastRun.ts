@@ -12,6 +12,7 @@ import { RULES_KEY, SOURCES_KEY } from './settings';
 const COUNT_PREFIX = 'endorse.lastCount.';
 const COUNT_PARTS = 'endorse.lastCount';
 const ELIGIBILITY_KEY = 'endorse.lastEligibility';
+const ANNOUNCED_KEY = 'endorse.lastAnnouncements';
 /** 3,000 UTF-16 units are at most 9,000 bytes of UTF-8. */
 const PART_LENGTH = 3000;
 
@@ -21,9 +22,20 @@ export interface Remembered<T> {
   settings: string;
 }
 
+/** What one "Create the announcement" wrote for a race, for the Announce step's summary. */
+export interface Announced {
+  race: string;
+  /** How many Docs were created. */
+  documents: number;
+  /** How many warnings (placeholders left as written) came back with them. */
+  warnings: number;
+}
+
 export interface LastRun {
   count: Remembered<CountView> | null;
   eligibility: Remembered<EligibilityView> | null;
+  /** The races announced since the settings last changed, the latest creation per race. */
+  announced: Remembered<Announced[]> | null;
 }
 
 /** A fingerprint of the saved rules and sources: it changes whenever either does. */
@@ -38,7 +50,13 @@ export function readLastRun(properties: Record<string, string>): LastRun {
   return {
     count: parse<CountView>(countText),
     eligibility: parse<EligibilityView>(properties[ELIGIBILITY_KEY] ?? ''),
+    announced: announcedOf(properties),
   };
+}
+
+function announcedOf(properties: Record<string, string>): Remembered<Announced[]> | null {
+  const announced = parse<Announced[]>(properties[ANNOUNCED_KEY] ?? '');
+  return announced && Array.isArray(announced.view) ? announced : null;
 }
 
 export interface PropertyChanges {
@@ -60,6 +78,18 @@ export function countChanges(view: CountView, properties: Record<string, string>
 export function eligibilityChanges(view: EligibilityView, properties: Record<string, string>): PropertyChanges {
   const remembered: Remembered<EligibilityView> = { view, settings: settingsFingerprint(properties) };
   return { set: { [ELIGIBILITY_KEY]: JSON.stringify(remembered) }, remove: [] };
+}
+
+/**
+ * Remembers the races just announced, over the races announced earlier under
+ * the same settings; under other settings those said what an older count said.
+ */
+export function announcedChanges(done: Announced[], properties: Record<string, string>): PropertyChanges {
+  const settings = settingsFingerprint(properties);
+  const before = announcedOf(properties);
+  const kept = before && before.settings === settings ? before.view.filter((a) => !done.some((d) => d.race === a.race)) : [];
+  const remembered: Remembered<Announced[]> = { view: [...kept, ...done], settings };
+  return { set: { [ANNOUNCED_KEY]: JSON.stringify(remembered) }, remove: [] };
 }
 
 /**

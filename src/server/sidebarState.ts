@@ -9,6 +9,7 @@ import { OWNED_SHEETS } from '../core/outputSheets';
 import { DEFAULT_RULES } from '../core/rules';
 import { SourcesSchema, type SidebarState, type Sources, type SourcesPreview } from '../shared/sidebarApi';
 import { UserError } from './errors';
+import { ballotView } from './forms';
 import { readLastRun, settingsFingerprint } from './lastRun';
 import { previewSources } from './preview';
 import { readSettings, settingsProperties, SOURCES_KEY } from './settings';
@@ -47,10 +48,12 @@ export function sidebarState(): SidebarState {
       rosterChosen: (sources.roster ?? '').trim() !== '',
       eligibility: last.eligibility,
       count: last.count,
+      announced: last.announced,
       settings: settingsFingerprint(properties),
     }),
     preview,
     lastCount: last.count?.view ?? null,
+    ballot: ballotView(properties),
   };
 }
 

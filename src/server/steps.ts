@@ -4,9 +4,10 @@
  * everything it needs is passed in.
  */
 import type { Rules } from '../core/rules';
+import { listNames } from '../core/summary';
 import { parseThreshold } from '../core/threshold';
 import type { CountView, EligibilityView, RaceView, SidebarState, SourcesPreview, StepState } from '../shared/sidebarApi';
-import type { Remembered } from './lastRun';
+import type { Announced, Remembered } from './lastRun';
 
 export interface StepFacts {
   /** Null when the saved rules cannot be used. */
@@ -17,6 +18,8 @@ export interface StepFacts {
   rosterChosen: boolean;
   eligibility: Remembered<EligibilityView> | null;
   count: Remembered<CountView> | null;
+  /** The races announced (lastRun.ts); none when left out. */
+  announced?: Remembered<Announced[]> | null;
   /** The fingerprint of the settings saved now. */
   settings: string;
 }
@@ -35,7 +38,7 @@ export function stepStates(facts: StepFacts): SidebarState['steps'] {
     sources: sourcesStep(facts.preview),
     eligibility: eligibilityStep(facts),
     count: countStep(facts),
-    announce: { state: 'not-started', summary: facts.count ? 'Announcements are not available in this version yet' : 'Available after a count' },
+    announce: announceStep(facts),
   };
 }
 
@@ -74,6 +77,28 @@ function countStep({ count, settings }: StepFacts): StepState {
   const found = count.view.races.map((r) => `${r.race}: ${outcomeWords(r)}`).join('; ') || 'no race counted';
   if (count.settings !== settings) return { state: 'needs-attention', summary: `${CHANGED} the last count (${found}): count again` };
   return { state: 'done', summary: found };
+}
+
+/** Docs/announcements.md: a race waiting for its runoff vote, or tied, is not announced. */
+function announceable(race: RaceView): boolean {
+  return race.outcome !== 'runoff-needed' && race.outcome !== 'tie';
+}
+
+function announceStep({ count, announced, settings }: StepFacts): StepState {
+  if (!count) return { state: 'not-started', summary: 'Available after a count' };
+  // The server refuses to announce from a count made under other settings.
+  if (count.settings !== settings) return { state: 'not-started', summary: 'Count again first: the rules or the sheets changed since the last count' };
+  const made = announced && announced.settings === settings ? announced.view : [];
+  if (made.length) {
+    const created = made.map((a, i) => `${i === 0 ? `${plural(a.documents, 'document')} created` : a.documents} for ${a.race}`).join('; ');
+    const warnings = made.reduce((n, a) => n + a.warnings, 0);
+    if (warnings) return { state: 'needs-attention', summary: `${created}; ${plural(warnings, 'warning')}: placeholders left as written` };
+    return { state: 'done', summary: created };
+  }
+  const ready = count.view.races.filter(announceable).map((r) => r.race);
+  const waiting = count.view.races.filter((r) => !announceable(r)).map((r) => `${r.race} waits (${outcomeWords(r)})`);
+  if (!ready.length) return { state: 'not-started', summary: waiting.length ? `Nothing to announce yet: ${waiting.join('; ')}` : 'The last count has no race to announce' };
+  return { state: 'not-started', summary: [`Ready to announce ${listNames(ready)}`, ...waiting].join('; ') };
 }
 
 export function outcomeWords(race: RaceView): string {

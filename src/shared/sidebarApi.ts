@@ -92,6 +92,8 @@ export interface SidebarState {
   steps: { rules: StepState; sources: StepState; eligibility: StepState; count: StepState; announce: StepState };
   preview: SourcesPreview | null;
   lastCount: CountView | null;
+  /** The Ballot step (src/server/forms.ts); absent from a server that predates it. */
+  ballot?: BallotView;
 }
 
 export interface Progress {
@@ -114,6 +116,12 @@ export interface SidebarApi {
   getProgress(): Progress | null;
   createAnnouncements(request: AnnouncementRequest): AnnouncementView;
   announcementPlaceholders(): PlaceholderView[];
+  getBallot(): BallotView;
+  createBallotForm(request: BallotRequest): BallotView;
+  createRunoffForm(race: string): BallotView;
+  setBallotSource(from: 'sheet' | 'form'): BallotView;
+  sendVoterCodes(): CodesView;
+  prepareMeeting(): MeetingView;
 }
 
 // ---- The announcement (docs/announcements.md) ----
@@ -166,4 +174,81 @@ export interface PlaceholderView {
   kind: 'text' | 'yes/no' | 'list';
   description: string;
   example: string;
+}
+
+// ---- The ballot form, voter codes and paper ballots (docs/forms-and-secret-ballots.md) ----
+
+/** What the Ballot step sends to build the ballot. */
+export const BallotRequestSchema = z.strictObject({
+  /** The form's title. */
+  title: z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' })),
+  /** The races and candidates as the leader typed or pasted them (src/core/raceList.ts). */
+  races: z.string(),
+  /** The kind of a race not marked "(ranked)" or "(single)". */
+  kind: z._default(z.enum(['single', 'ranked']), 'single'),
+  online: z.enum(['signed-in', 'codes', 'none']),
+  /** Paper ballots at a meeting too. */
+  paper: z._default(z.boolean(), false),
+});
+export type BallotRequest = z.input<typeof BallotRequestSchema>;
+
+export interface FormLinks {
+  title: string;
+  /** For the leader: edit the form in Forms. */
+  editUrl: string;
+  /** For the members: the link to vote. */
+  publishedUrl: string;
+  /** The sheet receiving its responses, once Forms has made it. */
+  responseSheet: string | null;
+}
+
+export interface BallotRaceView {
+  name: string;
+  kind: 'single' | 'ranked';
+  candidates: string[];
+}
+
+export interface CodesView {
+  /** Members who have a code. */
+  issued: number;
+  /** Of those, how many were emailed theirs. */
+  sent: number;
+  /** How many still wait for their email. */
+  waiting: number;
+  /** Codes emailed by this call. */
+  sentNow: number;
+  /** What MailApp may still send today, as it said last. */
+  remainingToday: number | null;
+  /** One or two sentences: what was sent, what is left, when to press again. */
+  summary: string;
+  /** Addresses that could not be written to, with why. */
+  problems: string[];
+  sheet: string;
+}
+
+export interface BallotView {
+  step: StepState;
+  title: string;
+  races: BallotRaceView[];
+  /** The races as text, as the leader would type them, to edit. */
+  racesText: string;
+  online: 'signed-in' | 'codes' | 'none';
+  paper: boolean;
+  form: FormLinks | null;
+  runoffs: { race: string; form: FormLinks }[];
+  /** Races whose last count needs a runoff and has no runoff form yet. */
+  runoffNeeded: { race: string; finalists: string[] }[];
+  /** Where the count reads the ballots of Endorse's forms: their linked sheets, or the forms themselves. */
+  readFrom: 'sheet' | 'form';
+  /** The last mailing of voter codes, when members vote with codes. */
+  codes: CodesView | null;
+}
+
+export interface MeetingView {
+  /** Members whose online ballot (or proxy) counts, whom the check-in desk turns away; by name. */
+  votedOnline: { name: string; email: string }[];
+  checkedIn: number;
+  paperBallots: number;
+  sheets: { paper: string; checkIn: string };
+  summary: string;
 }

@@ -8,9 +8,15 @@
  *
  * (Apps Script is stricter than JSON: a Date in a result makes the whole
  * result null. The sidebar contract keeps dates as ISO strings for that reason.)
+ *
+ * The spreadsheet sits in a Drive folder of its own, with DocumentApp and
+ * DriveApp faked beside Sheets (one call log for both, as in
+ * test/server/announceWorld.ts), so the Announce step writes real fake Docs.
  */
-import { callEntry, sandboxValue, type Bundle } from '../sandbox/bundle';
-import { loadSandboxWorld, type SheetsWorld } from '../fakes/index';
+import { callEntry, loadBundle, sandboxValue, type Bundle } from '../sandbox/bundle';
+import { createDocsWorld, type DocsWorld } from '../fakes/docsWorld';
+import { FileRecord, type FolderRecord } from '../fakes/drive';
+import { createSheetsWorld, type SheetsWorld } from '../fakes/index';
 import type { RulesInput } from '../../src/core/rules';
 import { exampleRules, exampleSheets, FORM_URL } from '../server/world';
 import type { SidebarHandler } from './sidebarServer';
@@ -31,6 +37,10 @@ export interface RealServer {
   handler: SidebarHandler;
   /** The fake spreadsheet the bundle reads and writes: inspect it, hold its lock, arm faults. */
   world: SheetsWorld;
+  /** The Drive and Docs beside it: the templates and the announcement's Docs land here. */
+  docs: DocsWorld;
+  /** The Drive folder that holds the spreadsheet. */
+  folder: FolderRecord;
   bundle: Bundle;
   /** Every call the page made, in order, with its arguments as they crossed. */
   calls: { name: string; args: unknown[] }[];
@@ -54,7 +64,20 @@ function crossed(error: unknown): unknown {
 }
 
 export function realServer(options: RealServerOptions = {}): RealServer {
-  const { world, bundle } = loadSandboxWorld({ name: SPREADSHEET_NAME, timeZone: 'America/Chicago', sheets: exampleSheets(), formUrl: FORM_URL });
+  // The fakes' Dates and errors are made in the sandbox's realm once it exists, as loadSandboxWorld does.
+  let realm: { Date: DateConstructor; Error: ErrorConstructor } = { Date, Error };
+  const world = createSheetsWorld({
+    name: SPREADSHEET_NAME, timeZone: 'America/Chicago', sheets: exampleSheets(), formUrl: FORM_URL,
+    dateIn: (ms) => new realm.Date(ms), errorIn: (message) => new realm.Error(message),
+  });
+  const docs = createDocsWorld(world.calls, {
+    exception: (message) => Object.assign(new realm.Error(message), { name: 'Exception' }),
+  });
+  const folder = docs.addFolder('Riverside Indivisible');
+  const sheet = world.spreadsheet;
+  docs.drive.files.set(sheet.id, new FileRecord(sheet.id, sheet.name, 'application/vnd.google-apps.spreadsheet', [folder], null));
+  const bundle = loadBundle({ ...world.services, ...docs.services });
+  realm = { Date: sandboxValue<DateConstructor>(bundle, 'Date'), Error: sandboxValue<ErrorConstructor>(bundle, 'Error') };
   if (options.now !== undefined) sandboxValue(bundle, `(Date.now = function () { return ${options.now}; }, 0)`);
   const calls: RealServer['calls'] = [];
 
@@ -78,7 +101,7 @@ export function realServer(options: RealServerOptions = {}): RealServer {
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     return call(name, args);
   };
-  return { handler, world, bundle, calls };
+  return { handler, world, docs, folder, bundle, calls };
 }
 
 /**

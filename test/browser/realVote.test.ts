@@ -2,13 +2,15 @@
  * The sidebar in Chromium on the real add-on: dist/Code.js on the fakes with
  * the example election loaded (test/browser/realServer.ts). A leader sets the
  * rules, picks the sheets, checks eligibility and counts; what the panel shows
- * is held against what the bundle wrote into the spreadsheet. Screenshots of
- * each step go to test-artifacts/sidebar/real-*.png.
+ * is held against what the bundle wrote into the spreadsheet, and the
+ * announcement's links against the Docs it wrote into the fake Drive.
+ * Screenshots of each step go to test-artifacts/sidebar/real-*.png.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RulesInput } from '../../src/core/rules';
 import { RULES_KEY, SOURCES_KEY } from '../../src/server/settings';
+import { linesOf } from '../fakes/docsWorld';
 import type { SheetsWorld } from '../fakes/index';
 import { exampleRules } from '../server/world';
 import { hasChromium, launchChromium, screenshotPath, warnIfNoChromium } from './chromium';
@@ -240,6 +242,42 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       expect(await badge(count).textContent()).toBe('Done');
       await page.screenshot({ path: screenshotPath('real-4-count'), fullPage: true });
       await count.screenshot({ path: screenshotPath('real-4-count-step') });
+
+      // 5. Announce the Mayor race: the links shown are the Docs the add-on wrote beside the spreadsheet.
+      const announce = await openStep(s, 'announce');
+      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(results.races.map((r) => r.race));
+      await announce.getByLabel('Race', { exact: true }).selectOption('Mayor');
+      await page.getByLabel('Date of the announcement', { exact: true }).fill('2026-06-08');
+      await page.getByRole('button', { name: 'Create the announcement' }).click();
+      await announce.locator('.announcement').waitFor(WAIT);
+      await settled(page);
+      expect(await announce.locator('p.failure').textContent()).toBe('');
+
+      const { docs, folder } = server;
+      const written = docs.drive.filesIn(folder).filter((f) => f.doc !== null);
+      const links = await announce.locator('.documents a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')]));
+      expect(links).toEqual(written.map((f) => [f.name, f.url, '_blank']));
+      // Members first; then a letter to each candidate on the ballot, the endorsed first; the press last.
+      const candidates = mayor.rounds[0]!.rows.map((r) => r[0]!).filter((option) => option !== 'No endorsement');
+      const names = links.map(([name]) => name!);
+      expect(names[0]).toBe("Members' statement: Mayor, June 8, 2026");
+      expect(names[1]).toBe(`Letter to ${mayor.endorsed}: Mayor, June 8, 2026`);
+      expect(names.slice(1, -1).sort()).toEqual(candidates.map((c) => `Letter to ${c}: Mayor, June 8, 2026`).sort());
+      expect(names[names.length - 1]).toBe('Press release: Mayor, June 8, 2026');
+      // The statement says what the Results sheet says.
+      const statement = linesOf(docs.dump(written[0]!.id).body).join('\n');
+      expect(statement).toContain(`endorses ${mayor.endorsed} for Mayor.`);
+      expect(statement).toContain(mayor.summary);
+      expect(await announce.locator('.folder a').evaluate((a) => [a.textContent, a.getAttribute('href')])).toEqual([folder.name, folder.url]);
+      // Our three templates, made in My Drive on this first use.
+      const templates = docs.drive.filesIn(docs.drive.root);
+      expect(await announce.locator('.templates a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(templates.map((f) => [f.name, f.url]));
+      expect(await announce.locator('.templates .created').count()).toBe(3);
+      expect(await announce.locator('.warnings').count()).toBe(0);
+      expect(await badge(announce).textContent()).toBe('Done');
+      expect(await announce.locator('.step-summary').textContent()).toBe(`${written.length} documents created for Mayor`);
+      await page.screenshot({ path: screenshotPath('real-5-announce'), fullPage: true });
+      await announce.screenshot({ path: screenshotPath('real-5-announce-step') });
 
       expect(server.calls.map((c) => c.name)).toContain('runCount');
       expect(trouble).toEqual({ errors: [], dialogs: [] });

@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await step('rules').locator('form').waitFor(WAIT);
       expect(await loadError.textContent()).toBe('');
-      expect(await page.locator('.step').count()).toBe(5);
+      expect(await page.locator('.step').count()).toBe(6);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
   });

@@ -8,6 +8,7 @@ import type {
   CountView, EligibilityView, Progress, Settings, SidebarApi, SidebarState, SourcesPreview, StepState,
 } from '../../src/shared/sidebarApi';
 import type { SidebarHandler } from './sidebarServer';
+import { cannedAnnouncement, cannedPlaceholders, type AnnouncementScript } from './scriptedAnnouncement';
 
 /** The server functions, each free to answer later (a promise), as a real count does. */
 export type ScriptedApi = { [K in keyof SidebarApi]: (...args: Parameters<SidebarApi[K]>) => ReturnType<SidebarApi[K]> | Promise<ReturnType<SidebarApi[K]>> };
@@ -41,6 +42,8 @@ export interface ScriptOptions {
   savedRules?: Settings['rules'];
   /** What the server says about saved rules that no longer pass validation. */
   settingsProblem?: string;
+  /** How the announcement's Docs come out: placeholders left unfilled, the name of a template given by link. */
+  announcement?: AnnouncementScript;
 }
 
 export const DEFAULT_CANDIDATES: [string, string, string] = ['Ana Flores', 'Ben Okafor', 'Chloe Park'];
@@ -142,6 +145,7 @@ export function scriptedServer(o: ScriptOptions = {}): ScriptedServer {
   let preview: SourcesPreview | null = null;
   let lastCount: CountView | null = null;
   let counting = false;
+  const templatesMade = new Set<'members' | 'candidates' | 'press'>();
 
   const state = (): SidebarState => ({
     spreadsheetName: o.spreadsheetName ?? 'Riverside Indivisible: 2026 endorsements',
@@ -154,6 +158,9 @@ export function scriptedServer(o: ScriptOptions = {}): ScriptedServer {
     lastCount,
   });
 
+  const noBallot = (): never => {
+    throw new ScriptedError('Error', 'The scripted server builds no ballot form.');
+  };
   const api: ScriptedApi = {
     getSidebarState: () => state(),
     saveSettings(next) {
@@ -180,12 +187,25 @@ export function scriptedServer(o: ScriptOptions = {}): ScriptedServer {
       }
       lastCount = cannedCount(o);
       steps.count = { state: 'done', summary: 'Mayor: endorsed. District Attorney: no endorsement.' };
+      steps.announce = { state: 'not-started', summary: `Ready to announce ${lastCount.races.map((r) => r.race).join(' and ')}` };
       return lastCount;
     },
     getProgress: () => (counting ? o.progress ?? { step: 'Counting Mayor', done: 2, total: 4 } : null),
-    // The announcement calls (issue 8), answered with nothing until the Announce step is scripted.
-    createAnnouncements: ({ race }) => ({ race, folder: { name: 'My Drive', url: 'https://drive.google.com/drive/my-drive' }, templates: [], documents: [], warnings: [] }),
-    announcementPlaceholders: () => [],
+    createAnnouncements(request) {
+      if (!lastCount) throw new ScriptedError('Error', 'Count the votes first (step Count, or Extensions › Endorse › Count the votes): the announcement is written from the results.');
+      const view = cannedAnnouncement(lastCount, request, o.announcement ?? {}, templatesMade);
+      const warnings = view.warnings.length ? `; ${view.warnings.length} warning${view.warnings.length === 1 ? '' : 's'}: placeholders left as written` : '';
+      steps.announce = { state: warnings ? 'needs-attention' : 'done', summary: `${view.documents.length} documents created for ${view.race}${warnings}` };
+      return view;
+    },
+    announcementPlaceholders: () => cannedPlaceholders(),
+    // The Ballot step (issue 9) is tested on the real bundle with the Forms fakes (ballotStep.test.ts), not scripted.
+    getBallot: () => noBallot(),
+    createBallotForm: () => noBallot(),
+    createRunoffForm: () => noBallot(),
+    setBallotSource: () => noBallot(),
+    sendVoterCodes: () => noBallot(),
+    prepareMeeting: () => noBallot(),
   };
 
   const handler: SidebarHandler = (name, args) => {

@@ -135,7 +135,8 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       await countStep.locator('.count').waitFor(WAIT);
       await expect.poll(() => busy.isVisible(), WAIT).toBe(false);
       expect(server.argsOf('getProgress').length).toBeGreaterThan(0);
-      expect(await page.locator('button:disabled').allTextContents()).toEqual(['Create announcement']);
+      // The count done, nothing waits for it any more: the announcement's button is ready too.
+      expect(await page.locator('button:disabled').allTextContents()).toEqual([]);
       // 02:30 UTC on May 28 is 9:30 PM on May 27 in the spreadsheet's zone (Chicago), not the browser's (Auckland).
       expect(await countStep.locator('.count > p').first().textContent()).toBe('Counted May 27, 2026, 9:30 PM.');
       expect(await countStep.locator('.count > p').nth(1).textContent()).toBe('41 ballots received: 38 accepted, 3 refused. Turnout: 38 of 52 eligible members (73%).');
@@ -160,11 +161,12 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       await page.screenshot({ path: screenshotPath('4-count'), fullPage: true });
       await countStep.screenshot({ path: screenshotPath('4-count-step') });
 
-      // 5. Announce: shown where it will be, disabled until the announcement feature is wired.
+      // 5. Announce: opened next, offering the races the count decided (test/browser/announce.test.ts goes on).
       const announce = step('announce');
-      expect(await announce.getByRole('button', { name: 'Create announcement' }).isDisabled()).toBe(true);
-      expect(await announce.locator('#announce-note').textContent()).toBe('Available after a count');
-      await announce.screenshot({ path: screenshotPath('5-announce') });
+      expect(await announce.getByRole('button', { name: 'Create the announcement' }).isEnabled()).toBe(true);
+      expect(await announce.locator('#announce-note').isVisible()).toBe(false);
+      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(count.races.map((r) => r.race));
+      await announce.screenshot({ path: screenshotPath('5-announce-ready') });
 
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });

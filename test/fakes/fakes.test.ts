@@ -499,6 +499,15 @@ describe('session and utilities', () => {
     expect(services.Session.getActiveUser().getEmail()).toBe('chair@example.org');
     expect(services.Utilities.getUuid()).not.toBe(services.Utilities.getUuid());
   });
+
+  it('gives version-4 UUIDs whose random bits vary, as voter codes are drawn from them', () => {
+    const { services } = createSheetsWorld();
+    const uuids = Array.from({ length: 200 }, () => services.Utilities.getUuid());
+    for (const uuid of uuids) expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Every hex digit of the last group turns up: the bits are not a counter.
+    expect(new Set(uuids.map((u) => u.slice(-12)).join('')).size).toBe(16);
+    expect(new Set(uuids.map((u) => u.slice(0, 8))).size).toBe(200);
+  });
 });
 
 describe('inside the vm sandbox that runs dist/Code.js', () => {

@@ -3,6 +3,7 @@
  * sleep) and ScriptApp (its AuthMode enum), as an add-on meets them.
  */
 import { isDate } from '../../src/core/inputError';
+import { mulberry32 } from '../../src/core/lot';
 import { checkTimeZone, offsetMinutesAt, wallTimeAt } from '../../src/core/zonedTime';
 import { enumOf, exposed, type ExactSurface, type FakeContext } from './context';
 
@@ -58,8 +59,10 @@ export const sessionSurface: ExactSurface<FakeSession, SessionMethod> = true;
 export type UtilitiesMethod = 'formatDate' | 'getUuid' | 'sleep';
 
 export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities, UtilitiesMethod> {
-  /** UUIDs handed out (numbered, so a run is reproducible) and milliseconds slept. */
+  /** UUIDs handed out and milliseconds slept. */
   readonly model = { uuids: 0, sleptMs: 0 };
+  /** Seeded, so a run is reproducible, yet every bit a v4 UUID leaves random is random: voter codes are drawn from them. */
+  private readonly random = mulberry32(0x5eed);
 
   constructor(private readonly ctx: FakeContext) {}
 
@@ -80,7 +83,11 @@ export class FakeUtilities implements Pick<GoogleAppsScript.Utilities.Utilities,
   getUuid(): string {
     this.ctx.calls.record('Utilities.getUuid');
     this.model.uuids += 1;
-    return `00000000-0000-4000-8000-${this.model.uuids.toString(16).padStart(12, '0')}`;
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16));
+    hex[12] = '4'; // version 4
+    hex[16] = (8 + Math.floor(this.random() * 4)).toString(16); // variant 10xx
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
   /** Returns at once; the time is only added up. */

@@ -152,7 +152,7 @@ describe('templates and folders that cannot be used', () => {
   it('a Doc Endorse may not open is explained, with what to do', () => {
     const env = countedExample();
     const message = env.failure('createAnnouncements', { race: 'Mayor', templates: { press: 'https://docs.google.com/document/d/1NotOursToOpen/edit' }, ...on });
-    expect(message).toMatch(/cannot open the template Doc .*1NotOursToOpen.*only open Docs it created and Docs you choose with its "Choose a template" button/);
+    expect(message).toMatch(/cannot open the template Doc .*1NotOursToOpen.*only open Docs it created: paste your text into the template Endorse made for you/);
   });
 
   it('a chosen folder receives the Docs; one that cannot be opened is named', () => {
