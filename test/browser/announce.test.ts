@@ -73,16 +73,16 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
       const { page, trouble, step } = s;
       const announce = step('announce');
       await announce.locator(':scope > details > summary').click();
-      expect(await announce.locator('#announce-note').textContent()).toBe('Available after a count.');
-      expect(await announce.locator('.announce-form').isVisible()).toBe(false);
+      await expect.poll(() => announce.locator('#announce-note').textContent(), WAIT).toBe('Available after a count.');
+      await expect.poll(() => announce.locator('.announce-form').isVisible(), WAIT).toBe(false);
 
       await countFirst(s);
       // Every race of the count has a final outcome, so every race is offered, and all three texts are asked for.
-      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(cannedCount().races.map((r) => r.race));
+      await expect.poll(() => announce.locator('#announce-race option').allTextContents(), WAIT).toEqual(cannedCount().races.map((r) => r.race));
       for (const label of AUDIENCE_LABELS) expect(await announce.getByLabel(label, exact).isChecked()).toBe(true);
-      expect(await badge(announce).textContent()).toBe('Not started');
-      expect(await announce.locator('.step-summary').textContent()).toBe('Ready to announce Mayor and District Attorney');
-      expect(await announce.locator('#announce-embargo-help').textContent()).toContain('(America/Chicago)');
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Not started');
+      await expect.poll(() => announce.locator('.step-summary').textContent(), WAIT).toBe('Ready to announce Mayor and District Attorney');
+      await expect.poll(() => announce.locator('#announce-embargo-help').textContent(), WAIT).toContain('(America/Chicago)');
 
       await page.getByLabel('Folder', exact).fill('https://drive.google.com/drive/folders/endorse-2026');
       await page.getByLabel('Date of the announcement').fill('2026-06-08');
@@ -107,16 +107,16 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
         'Press release: Mayor, June 8, 2026',
       ]);
       expect(await shownLinks(page)).toEqual(view.documents.map((d) => [d.name, d.url, '_blank', 'noopener']));
-      expect(await announce.locator('.folder').textContent()).toBe('In the folder Endorsements 2026.');
-      expect(await announce.locator('.folder a').getAttribute('href')).toBe(view.folder.url);
+      await expect.poll(() => announce.locator('.folder').textContent(), WAIT).toBe('In the folder Endorsements 2026.');
+      await expect.poll(() => announce.locator('.folder a').getAttribute('href'), WAIT).toBe(view.folder.url);
       expect(await announce.locator('.templates li').allTextContents()).toEqual([
         "For the members' statement: Endorse template: Members' statement (created just now in your My Drive; edit it as you like)",
         'For the letters to candidates: Endorse template: Letter to candidates (created just now in your My Drive; edit it as you like)',
         'For the press release: Endorse template: Press release (created just now in your My Drive; edit it as you like)',
       ]);
-      expect(await announce.locator('.warnings').count()).toBe(0);
-      expect(await badge(announce).textContent()).toBe('Done');
-      expect(await announce.locator('.step-summary').textContent()).toBe('5 documents created for Mayor');
+      await expect.poll(() => announce.locator('.warnings').count(), WAIT).toBe(0);
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Done');
+      await expect.poll(() => announce.locator('.step-summary').textContent(), WAIT).toBe('5 documents created for Mayor');
       await page.screenshot({ path: screenshotPath('5-announce'), fullPage: true });
       await announce.screenshot({ path: screenshotPath('5-announce-step') });
 
@@ -126,8 +126,8 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
       await create(page);
       await expect.poll(() => announce.locator('.announcement h3').textContent(), WAIT).toMatch(/^District Attorney/);
       expect(server.argsOf('createAnnouncements')[1]![0]).toMatchObject({ race: 'District Attorney', audiences: ['members', 'press'] });
-      expect(await announce.locator('.documents [data-audience]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-audience')))).toEqual(['members', 'press']);
-      expect(await announce.locator('.created').count()).toBe(0);
+      await expect.poll(() => announce.locator('.documents [data-audience]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-audience'))), WAIT).toEqual(['members', 'press']);
+      await expect.poll(() => announce.locator('.created').count(), WAIT).toBe(0);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
   });
@@ -143,14 +143,14 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
       await settled(page);
 
       const warnings = announce.locator('.warnings');
-      expect(await warnings.getByRole('heading').textContent()).toBe('Needs attention');
+      await expect.poll(() => warnings.getByRole('heading').textContent(), WAIT).toBe('Needs attention');
       expect(await warnings.locator('li').allTextContents()).toEqual([
         "Members' statement: Mayor, May 29, 2026: {{endorsment}} has no value and is left as written (a misspelled name? see the list of placeholders).",
       ]);
       // The Doc itself is marked in the list, and only that one.
-      expect(await announce.locator('.documents li.attention').allTextContents()).toEqual(["Members' statement: Mayor, May 29, 2026 (left as written: {{endorsment}})"]);
-      expect(await announce.locator('.documents li:not(.attention)').count()).toBe(4);
-      expect(await badge(announce).textContent()).toBe('Needs attention');
+      await expect.poll(() => announce.locator('.documents li.attention').allTextContents(), WAIT).toEqual(["Members' statement: Mayor, May 29, 2026 (left as written: {{endorsment}})"]);
+      await expect.poll(() => announce.locator('.documents li:not(.attention)').count(), WAIT).toBe(4);
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Needs attention');
       await announce.screenshot({ path: screenshotPath('5-announce-warnings') });
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
@@ -177,11 +177,11 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
 
       expect(server.argsOf('createAnnouncements')[0]![0]).toMatchObject({ templates: { members: 'https://docs.google.com/document/d/our-statement/edit' } });
       const members = announce.locator('.templates li[data-audience="members"]');
-      expect(await members.textContent()).toBe(`For the members' statement: ${hostile}`);
-      expect(await members.locator('a').getAttribute('href')).toBe('https://docs.google.com/document/d/our-statement/edit');
-      expect(await members.locator('img').count()).toBe(0);
-      expect(await announce.locator('.folder').textContent()).toBe('In the folder Riverside Indivisible.');
-      expect(await announce.locator('.folder a').count()).toBe(0);
+      await expect.poll(() => members.textContent(), WAIT).toBe(`For the members' statement: ${hostile}`);
+      await expect.poll(() => members.locator('a').getAttribute('href'), WAIT).toBe('https://docs.google.com/document/d/our-statement/edit');
+      await expect.poll(() => members.locator('img').count(), WAIT).toBe(0);
+      await expect.poll(() => announce.locator('.folder').textContent(), WAIT).toBe('In the folder Riverside Indivisible.');
+      await expect.poll(() => announce.locator('.folder a').count(), WAIT).toBe(0);
       expect(await page.evaluate(() => (globalThis as unknown as PageWindow).__xss)).toBeUndefined();
       await announce.screenshot({ path: screenshotPath('5-announce-injection') });
       expect(trouble).toEqual({ errors: [], dialogs: [] });
@@ -199,23 +199,23 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
       // Nothing to write: said in place, and nothing is asked of the server.
       for (const label of AUDIENCE_LABELS) await announce.getByLabel(label, exact).uncheck();
       await create(page);
-      expect(await announce.getByRole('alert').textContent()).toBe('Choose at least one text to write: for the members, the candidates or the press.');
+      await expect.poll(() => announce.getByRole('alert').textContent(), WAIT).toBe('Choose at least one text to write: for the members, the candidates or the press.');
       expect(server.argsOf('createAnnouncements')).toEqual([]);
       await announce.getByLabel(AUDIENCE_LABELS[0]!, exact).check();
 
       await create(page);
       await expect.poll(() => announce.locator('p.failure').textContent(), WAIT).toBe(message);
       await settled(page);
-      expect(await badge(announce).textContent()).toBe('Needs attention');
-      expect(await announce.locator('.announcement').count()).toBe(0);
-      expect(await page.locator('#busy').isVisible()).toBe(false);
-      expect(await page.getByRole('button', { name: 'Create the announcement' }).isEnabled()).toBe(true);
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Needs attention');
+      await expect.poll(() => announce.locator('.announcement').count(), WAIT).toBe(0);
+      await expect.poll(() => page.locator('#busy').isVisible(), WAIT).toBe(false);
+      await expect.poll(() => page.getByRole('button', { name: 'Create the announcement' }).isEnabled(), WAIT).toBe(true);
       await announce.screenshot({ path: screenshotPath('5-announce-failure') });
 
       await create(page);
       await announce.locator('.announcement').waitFor(WAIT);
-      expect(await announce.locator('p.failure').textContent()).toBe('');
-      expect(await badge(announce).textContent()).toBe('Done');
+      await expect.poll(() => announce.locator('p.failure').textContent(), WAIT).toBe('');
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Done');
       expect(server.argsOf('createAnnouncements')).toHaveLength(2);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
@@ -231,7 +231,7 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
       const { step, trouble } = s;
       await countFirst(s);
       const announce = step('announce');
-      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(['District Attorney']);
+      await expect.poll(() => announce.locator('#announce-race option').allTextContents(), WAIT).toEqual(['District Attorney']);
       expect(await announce.locator('.waiting li').allTextContents()).toEqual([
         'Mayor waits for its runoff vote between Ana Flores and Ben Okafor: announce it once the runoff is counted.',
       ]);
@@ -254,7 +254,7 @@ describe.skipIf(!hasChromium)('the Announce step', () => {
         expected.map((p) => (p.kind === 'text' ? `{{${p.name}}}` : p.kind === 'yes/no' ? `{{#if ${p.name}}}` : p.name)),
       );
       const race = expected.find((p) => p.name === 'race')!;
-      expect(await list.locator('dd').nth(expected.indexOf(race)).textContent()).toBe(`${race.description} Example: \u201c${race.example}\u201d`);
+      await expect.poll(() => list.locator('dd').nth(expected.indexOf(race)).textContent(), WAIT).toBe(`${race.description} Example: \u201c${race.example}\u201d`);
       await page.screenshot({ path: screenshotPath('5-announce-placeholders'), fullPage: true });
       // Loaded once: folding and opening again asks nothing more.
       await announce.getByText('Placeholders', { exact: true }).click();

@@ -39,20 +39,20 @@ describe.skipIf(!hasChromium)('the Ballot step', () => {
       await page.getByLabel('Races and candidates').fill('Mayor\nAna Diaz\nBo Li\n\nDistrict Attorney (ranked)\n<img src=x onerror=alert(1)>\nEve Po');
       await expect.poll(() => ballot.locator('#ballot-races-check').textContent(), WAIT).toBe('Mayor: 2 candidates; District Attorney: 2 candidates, ranked');
       await page.getByLabel('How members vote').selectOption('codes');
-      expect(await ballot.locator('#ballot-online-help').textContent()).toContain('could match codes to members');
+      await expect.poll(() => ballot.locator('#ballot-online-help').textContent(), WAIT).toContain('could match codes to members');
       await page.getByRole('button', { name: 'Create the ballot form' }).click();
 
       const form = () => box.forms.form();
       await expect.poll(() => ballot.getByRole('link', { name: 'Link for members to vote' }).getAttribute('href'), WAIT).toBe(form().publishedUrl);
-      expect(await ballot.getByRole('link', { name: 'Edit in Forms' }).getAttribute('href')).toBe(form().editUrl);
+      await expect.poll(() => ballot.getByRole('link', { name: 'Edit in Forms' }).getAttribute('href'), WAIT).toBe(form().editUrl);
       expect(form().liveItems().map((i) => i.title)).toEqual(['Voter code', 'Mayor', 'District Attorney']);
       expect(form().item('District Attorney').rows).toEqual(['<img src=x onerror=alert(1)>', 'Eve Po', 'No endorsement']);
-      expect(await badge(ballot).textContent()).toBe('Done');
+      await expect.poll(() => badge(ballot).textContent(), WAIT).toBe('Done');
       await page.screenshot({ path: screenshotPath('0-ballot-form'), fullPage: true });
 
       await page.getByRole('button', { name: 'Send voter codes' }).click();
       await expect.poll(() => ballot.locator('.result p').first().textContent(), WAIT).toContain('2 codes sent now; 2 of 3 members have their code.');
-      expect(await ballot.locator('.result p').first().textContent()).toContain('press Send again tomorrow');
+      await expect.poll(() => ballot.locator('.result p').first().textContent(), WAIT).toContain('press Send again tomorrow');
       expect(box.forms.mail.sent).toHaveLength(2);
       await ballot.screenshot({ path: screenshotPath('0-ballot-codes') });
       expect(trouble).toEqual({ errors: [], dialogs: [] });

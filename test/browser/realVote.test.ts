@@ -141,12 +141,12 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       await page.getByLabel('Eligible as of').fill(TYPED.asOf);
       await page.getByLabel('Voting opens').fill(TYPED.opens);
       await page.getByLabel('Voting closes').fill(TYPED.closes);
-      expect(await rules.locator('.unsaved').isVisible()).toBe(true);
+      await expect.poll(() => rules.locator('.unsaved').isVisible(), WAIT).toBe(true);
       await page.screenshot({ path: screenshotPath('real-1-rules-form'), fullPage: true });
       await page.getByRole('button', { name: 'Save rules' }).click();
       await settled(page);
-      expect(await rules.locator('.unsaved').isVisible()).toBe(false);
-      expect(await rules.locator('p.failure').textContent()).toBe('');
+      await expect.poll(() => rules.locator('.unsaved').isVisible(), WAIT).toBe(false);
+      await expect.poll(() => rules.locator('p.failure').textContent(), WAIT).toBe('');
       // Saved in the document's properties: what was typed, over the group's standing rules.
       const standing = standingRules();
       expect(savedProperty(world, RULES_KEY)).toEqual({
@@ -169,12 +169,12 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       expect(recognized).toContain(`\u201cForm Responses 1\u201d: ${responses.length - 1} responses.`);
       expect(recognized).toContain(`Roster: ${world.sheet('Roster').displayValues().length - 1} members.`);
       // The example's columns to ignore end in a question mark: no stray full stop after it.
-      expect(await sources.locator('.preview > p.secondary').textContent()).toBe('Not races, so ignored: Your name, Anything else?');
-      expect(await sources.locator('.races > li > .race-name').allTextContents()).toEqual(Object.keys(standing.races ?? {}));
+      await expect.poll(() => sources.locator('.preview > p.secondary').textContent(), WAIT).toBe('Not races, so ignored: Your name, Anything else?');
+      await expect.poll(() => sources.locator('.races > li > .race-name').allTextContents(), WAIT).toEqual(Object.keys(standing.races ?? {}));
       const mayorColumn = responses[0]!.indexOf('Mayor');
       const mayorChoices = new Set(responses.slice(1).map((r) => r[mayorColumn]).filter((c) => c !== ''));
       expect(new Set(await sources.locator('.races > li').first().locator('.candidates li').allTextContents())).toEqual(mayorChoices);
-      expect(await badge(sources).textContent()).toBe('Done');
+      await expect.poll(() => badge(sources).textContent(), WAIT).toBe('Done');
       await page.screenshot({ path: screenshotPath('real-2-sources'), fullPage: true });
 
       // 3. Eligibility: the figures are those of the sheet the add-on wrote.
@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       ]);
       await expect.poll(() => badge(eligibility).textContent(), WAIT).toBe('Done');
       // The as-of date in the step's summary stays on one line at 300 px.
-      expect(await eligibility.locator('.step-summary .date').allTextContents()).toEqual([TYPED.asOf]);
+      await expect.poll(() => eligibility.locator('.step-summary .date').allTextContents(), WAIT).toEqual([TYPED.asOf]);
       await page.screenshot({ path: screenshotPath('real-3-eligibility'), fullPage: true });
 
       // 4. Count.
@@ -207,27 +207,27 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       expect(results.races.find((r) => r.race === 'District Attorney')!.outcome).toBe('no-endorsement');
 
       expect(results.countedAt).toBe('2026-06-06 07:00:00');
-      expect(await count.locator('.count > p').first().textContent()).toBe('Counted Jun 6, 2026, 7:00 AM.');
+      await expect.poll(() => count.locator('.count > p').first().textContent(), WAIT).toBe('Counted Jun 6, 2026, 7:00 AM.');
       const [voted, ofEligible] = /^(\d+) of (\d+)/.exec(results.turnout ?? '')!.slice(1);
       expect(await count.locator('.count > p').nth(1).textContent()).toMatch(
         new RegExp(`^${results.received} ballots received: ${results.counted} accepted, ${results.refused} refused\\. Turnout: ${voted} of ${ofEligible} eligible members \\(\\d+%\\)\\.$`),
       );
 
       const races = count.locator('article.race');
-      expect(await races.locator('h3 .race-name').allTextContents()).toEqual(results.races.map((r) => r.race));
-      expect(await races.locator('h3 .badge').allTextContents()).toEqual(results.races.map((r) => OUTCOME_BADGE[r.outcome]));
-      expect(await races.locator('.race-summary').allTextContents()).toEqual(results.races.map((r) => r.summary));
+      await expect.poll(() => races.locator('h3 .race-name').allTextContents(), WAIT).toEqual(results.races.map((r) => r.race));
+      await expect.poll(() => races.locator('h3 .badge').allTextContents(), WAIT).toEqual(results.races.map((r) => OUTCOME_BADGE[r.outcome]));
+      await expect.poll(() => races.locator('.race-summary').allTextContents(), WAIT).toEqual(results.races.map((r) => r.summary));
       for (const [i, race] of results.races.entries()) {
         const card = races.nth(i);
         const tables = card.locator('table');
-        expect(await tables.count()).toBe(race.rounds.length);
+        await expect.poll(() => tables.count(), WAIT).toBe(race.rounds.length);
         for (const [j, round] of race.rounds.entries()) {
           expect(await rowsOf(tables.nth(j)), `${race.race}, ${round.label}`).toEqual(round.rows);
-          expect(await tables.nth(j).locator('caption').textContent()).toContain(`${round.label} \u00b7 needs `);
-          expect(await tables.nth(j).locator('caption').textContent()).toContain(` of ${round.votesCast} votes cast`);
+          await expect.poll(() => tables.nth(j).locator('caption').textContent(), WAIT).toContain(`${round.label} \u00b7 needs `);
+          await expect.poll(() => tables.nth(j).locator('caption').textContent(), WAIT).toContain(` of ${round.votesCast} votes cast`);
         }
-        expect(await card.locator('.decisions li').allTextContents()).toEqual(race.rounds.flatMap((r) => r.decisions));
-        expect(await card.locator('tr.winner th').allTextContents()).toEqual(race.outcome === 'endorsed' ? [race.endorsed] : []);
+        await expect.poll(() => card.locator('.decisions li').allTextContents(), WAIT).toEqual(race.rounds.flatMap((r) => r.decisions));
+        await expect.poll(() => card.locator('tr.winner th').allTextContents(), WAIT).toEqual(race.outcome === 'endorsed' ? [race.endorsed] : []);
       }
 
       // Refusals by reason, as the Refused sheet sums them up and as its rows count them.
@@ -239,19 +239,19 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       expect(shownPerReason).toEqual(refused.perReason);
       expect(await count.innerText()).toContain('Each refused ballot is listed with its row and reason in the sheet \u201cRefused\u201d.');
       expect(world.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(expect.arrayContaining(['Results', 'Refused', 'Ballots', 'Eligible voters', 'Rules']));
-      expect(await badge(count).textContent()).toBe('Done');
+      await expect.poll(() => badge(count).textContent(), WAIT).toBe('Done');
       await page.screenshot({ path: screenshotPath('real-4-count'), fullPage: true });
       await count.screenshot({ path: screenshotPath('real-4-count-step') });
 
       // 5. Announce the Mayor race: the links shown are the Docs the add-on wrote beside the spreadsheet.
       const announce = await openStep(s, 'announce');
-      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(results.races.map((r) => r.race));
+      await expect.poll(() => announce.locator('#announce-race option').allTextContents(), WAIT).toEqual(results.races.map((r) => r.race));
       await announce.getByLabel('Race', { exact: true }).selectOption('Mayor');
       await page.getByLabel('Date of the announcement', { exact: true }).fill('2026-06-08');
       await page.getByRole('button', { name: 'Create the announcement' }).click();
       await announce.locator('.announcement').waitFor(WAIT);
       await settled(page);
-      expect(await announce.locator('p.failure').textContent()).toBe('');
+      await expect.poll(() => announce.locator('p.failure').textContent(), WAIT).toBe('');
 
       const { docs, folder } = server;
       const written = docs.drive.filesIn(folder).filter((f) => f.doc !== null);
@@ -268,14 +268,14 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       const statement = linesOf(docs.dump(written[0]!.id).body).join('\n');
       expect(statement).toContain(`endorses ${mayor.endorsed} for Mayor.`);
       expect(statement).toContain(mayor.summary);
-      expect(await announce.locator('.folder a').evaluate((a) => [a.textContent, a.getAttribute('href')])).toEqual([folder.name, folder.url]);
+      await expect.poll(() => announce.locator('.folder a').evaluate((a) => [a.textContent, a.getAttribute('href')]), WAIT).toEqual([folder.name, folder.url]);
       // Our three templates, made in My Drive on this first use.
       const templates = docs.drive.filesIn(docs.drive.root);
-      expect(await announce.locator('.templates a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(templates.map((f) => [f.name, f.url]));
-      expect(await announce.locator('.templates .created').count()).toBe(3);
-      expect(await announce.locator('.warnings').count()).toBe(0);
-      expect(await badge(announce).textContent()).toBe('Done');
-      expect(await announce.locator('.step-summary').textContent()).toBe(`${written.length} documents created for Mayor`);
+      await expect.poll(() => announce.locator('.templates a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])), WAIT).toEqual(templates.map((f) => [f.name, f.url]));
+      await expect.poll(() => announce.locator('.templates .created').count(), WAIT).toBe(3);
+      await expect.poll(() => announce.locator('.warnings').count(), WAIT).toBe(0);
+      await expect.poll(() => badge(announce).textContent(), WAIT).toBe('Done');
+      await expect.poll(() => announce.locator('.step-summary').textContent(), WAIT).toBe(`${written.length} documents created for Mayor`);
       await page.screenshot({ path: screenshotPath('real-5-announce'), fullPage: true });
       await announce.screenshot({ path: screenshotPath('real-5-announce-step') });
 
@@ -297,7 +297,7 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       const savedBefore = savedProperty(world, SOURCES_KEY);
       await chooseSources(page, sources, { roster: 'Proxies' });
       expect(await sources.getByRole('alert').textContent()).toMatch(/"Proxies" is chosen both as the roster and as the proxy list/);
-      expect(await badge(sources).textContent()).toBe('Needs attention');
+      await expect.poll(() => badge(sources).textContent(), WAIT).toBe('Needs attention');
       expect(savedProperty(world, SOURCES_KEY)).toEqual(savedBefore);
       await sources.screenshot({ path: screenshotPath('real-failure-sources-saved') });
 
@@ -305,7 +305,7 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       const proxiesHeader = world.sheet('Proxies').displayValues()[0]!;
       expect(proxiesHeader).not.toContain('Email');
       await chooseSources(page, sources, { roster: 'Proxies', proxies: '' });
-      expect(await sources.locator('.problems li').allTextContents()).toEqual([expect.stringMatching(/^Proxies, row 1: no "Email" column/)]);
+      await expect.poll(() => sources.locator('.problems li').allTextContents(), WAIT).toEqual([expect.stringMatching(/^Proxies, row 1: no "Email" column/)]);
       await expect.poll(() => badge(sources).textContent(), WAIT).toBe('Needs attention');
       await page.screenshot({ path: screenshotPath('real-failure-sources'), fullPage: true });
 
@@ -314,7 +314,7 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       const failure = eligibility.getByRole('alert');
       await expect.poll(() => failure.textContent(), WAIT).toMatch(/^Proxies, row 1: no "Email" column/);
       for (const column of proxiesHeader) expect(await failure.textContent()).toContain(`"${column}"`);
-      expect(await badge(eligibility).textContent()).toBe('Needs attention');
+      await expect.poll(() => badge(eligibility).textContent(), WAIT).toBe('Needs attention');
       expect(world.spreadsheet.sheet('Eligible voters')).toBeUndefined();
       await eligibility.screenshot({ path: screenshotPath('real-failure-roster') });
 
@@ -325,16 +325,16 @@ describe.skipIf(!hasChromium)('the sidebar on the real add-on, with the example 
       const count = await openStep(s, 'count');
       await page.getByRole('button', { name: 'Count the votes' }).click();
       await expect.poll(() => count.getByRole('alert').textContent(), WAIT).toContain('A count is already running');
-      expect(await badge(count).textContent()).toBe('Needs attention');
+      await expect.poll(() => badge(count).textContent(), WAIT).toBe('Needs attention');
       expect(world.spreadsheet.sheet('Results')).toBeUndefined();
-      expect(await page.getByRole('button', { name: 'Count the votes' }).isEnabled()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: 'Count the votes' }).isEnabled(), WAIT).toBe(true);
       await count.screenshot({ path: screenshotPath('real-failure-lock') });
 
       // Once it lets go, the same button counts.
       world.locks.document.releaseByAnother();
       await page.getByRole('button', { name: 'Count the votes' }).click();
       await count.locator('.count').waitFor(WAIT);
-      expect(await count.locator('p.failure').textContent()).toBe('');
+      await expect.poll(() => count.locator('p.failure').textContent(), WAIT).toBe('');
       expect(world.spreadsheet.sheet('Results')).toBeDefined();
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });

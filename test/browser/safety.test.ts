@@ -44,17 +44,17 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
       const alert = eligibility.getByRole('alert');
       // Apps Script prefixes the error's class ("InputError: "); the leader reads the message alone.
       await expect.poll(() => alert.textContent(), WAIT).toBe(message);
-      expect(await badge(eligibility).textContent()).toBe('Needs attention');
-      expect(await page.locator('#busy').isVisible()).toBe(false);
-      expect(await page.getByRole('button', { name: 'Check eligibility' }).isEnabled()).toBe(true);
+      await expect.poll(() => badge(eligibility).textContent(), WAIT).toBe('Needs attention');
+      await expect.poll(() => page.locator('#busy').isVisible(), WAIT).toBe(false);
+      await expect.poll(() => page.getByRole('button', { name: 'Check eligibility' }).isEnabled(), WAIT).toBe(true);
       await eligibility.screenshot({ path: screenshotPath('failure-eligibility') });
 
       await page.getByRole('button', { name: 'Check eligibility' }).click();
       await expect.poll(() => eligibility.locator('.result p').first().textContent(), WAIT).toBe(
         `${CANNED_ELIGIBILITY.eligible} of ${CANNED_ELIGIBILITY.members} members may vote.`,
       );
-      expect(await eligibility.locator('p.failure').textContent()).toBe('');
-      expect(await badge(eligibility).textContent()).toBe('Done');
+      await expect.poll(() => eligibility.locator('p.failure').textContent(), WAIT).toBe('');
+      await expect.poll(() => badge(eligibility).textContent(), WAIT).toBe('Done');
       expect(server.argsOf('runEligibilityCheck')).toHaveLength(2);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
@@ -66,13 +66,13 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
     await withSidebar(browser, server.handler, async ({ page, trouble, step }) => {
       const loadError = page.locator('#load-error');
       await expect.poll(() => loadError.textContent(), WAIT).toBe(`Endorse could not load: ${message} Try again`);
-      expect(await loadError.getAttribute('role')).toBe('alert');
-      expect(await page.locator('.step').count()).toBe(0);
+      await expect.poll(() => loadError.getAttribute('role'), WAIT).toBe('alert');
+      await expect.poll(() => page.locator('.step').count(), WAIT).toBe(0);
 
       await page.getByRole('button', { name: 'Try again' }).click();
       await step('rules').locator('form').waitFor(WAIT);
-      expect(await loadError.textContent()).toBe('');
-      expect(await page.locator('.step').count()).toBe(6);
+      await expect.poll(() => loadError.textContent(), WAIT).toBe('');
+      await expect.poll(() => page.locator('.step').count(), WAIT).toBe(6);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });
   });
@@ -83,15 +83,15 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
     await withSidebar(browser, server.handler, async ({ page, trouble, step }) => {
       const rules = step('rules');
       await expect.poll(() => rules.locator('.settings-problem').textContent(), WAIT).toBe(`The saved rules need attention: ${problem}`);
-      expect(await badge(rules).textContent()).toBe('Needs attention');
+      await expect.poll(() => badge(rules).textContent(), WAIT).toBe('Needs attention');
       // The threshold as saved is kept in the form, flagged, for the leader to correct.
-      expect(await page.getByLabel('Fraction or percentage').inputValue()).toBe('two thirds');
-      expect(await rules.locator('#rules-threshold-help').getAttribute('class')).toBe('help error');
+      await expect.poll(() => page.getByLabel('Fraction or percentage').inputValue(), WAIT).toBe('two thirds');
+      await expect.poll(() => rules.locator('#rules-threshold-help').getAttribute('class'), WAIT).toBe('help error');
 
       await page.getByLabel('Votes needed').selectOption('2/3');
       await page.getByRole('button', { name: 'Save rules' }).click();
       await expect.poll(() => badge(rules).textContent(), WAIT).toBe('Done');
-      expect(await rules.locator('.settings-problem').isVisible()).toBe(false);
+      await expect.poll(() => rules.locator('.settings-problem').isVisible(), WAIT).toBe(false);
       // Settings the form does not show are saved as they were.
       expect(server.argsOf('saveSettings')[0]).toMatchObject([{ rules: { threshold: '2/3', secret: true } }]);
       expect(trouble).toEqual({ errors: [], dialogs: [] });
@@ -118,8 +118,8 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
       expect(await sources.locator('.candidates').first().locator('li').allTextContents()).toEqual([
         INJECTIONS.alert, INJECTIONS.flag, INJECTIONS.script, 'No endorsement',
       ]);
-      expect(await sources.locator('.race-name').first().textContent()).toBe(INJECTIONS.race);
-      expect(await sources.locator('.preview p').first().textContent()).toContain(INJECTIONS.sheet);
+      await expect.poll(() => sources.locator('.race-name').first().textContent(), WAIT).toBe(INJECTIONS.race);
+      await expect.poll(() => sources.locator('.preview p').first().textContent(), WAIT).toContain(INJECTIONS.sheet);
 
       // A server message quoting a cell.
       const eligibility = step('eligibility');
@@ -131,13 +131,13 @@ describe.skipIf(!hasChromium)('the sidebar, when things go wrong', () => {
       await page.getByRole('button', { name: 'Count the votes' }).click();
       const mayor = step('count').locator('article.race').first();
       await mayor.waitFor(WAIT);
-      expect(await mayor.locator('h3 .race-name').textContent()).toBe(INJECTIONS.race);
-      expect(await mayor.locator('tbody th').allTextContents()).toContain(INJECTIONS.alert);
-      expect(await mayor.locator('.race-summary').textContent()).toContain(INJECTIONS.alert);
+      await expect.poll(() => mayor.locator('h3 .race-name').textContent(), WAIT).toBe(INJECTIONS.race);
+      await expect.poll(() => mayor.locator('tbody th').allTextContents(), WAIT).toContain(INJECTIONS.alert);
+      await expect.poll(() => mayor.locator('.race-summary').textContent(), WAIT).toContain(INJECTIONS.alert);
       await page.screenshot({ path: screenshotPath('injection'), fullPage: true });
 
       // Nothing ran: no element was made from the names, no flag set, no alert opened.
-      expect(await page.locator('#app img, #app svg, #app b, #app script').count()).toBe(0);
+      await expect.poll(() => page.locator('#app img, #app svg, #app b, #app script').count(), WAIT).toBe(0);
       expect(await page.evaluate(() => (globalThis as unknown as PageWindow).__xss)).toBeUndefined();
       expect(trouble).toEqual({ errors: [], dialogs: [] });
     });

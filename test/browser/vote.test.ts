@@ -36,22 +36,22 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       const rules = step('rules');
       const thresholdHelp = rules.locator('#rules-threshold-help');
       await expect.poll(() => badge(rules).textContent(), WAIT).toBe('Not started');
-      expect(await thresholdHelp.textContent()).toBe('For example, with 30 ballots, a candidate needs at least 20 votes (at least two-thirds). Blank ballots are not votes cast.');
+      await expect.poll(() => thresholdHelp.textContent(), WAIT).toBe('For example, with 30 ballots, a candidate needs at least 20 votes (at least two-thirds). Blank ballots are not votes cast.');
       await page.getByLabel('Comparison').selectOption('more-than');
       // Exactly 20 of 30 is two-thirds, which is not more than two-thirds.
-      expect(await thresholdHelp.textContent()).toBe('For example, with 30 ballots, a candidate needs at least 21 votes (more than two-thirds). Blank ballots are not votes cast.');
+      await expect.poll(() => thresholdHelp.textContent(), WAIT).toBe('For example, with 30 ballots, a candidate needs at least 21 votes (more than two-thirds). Blank ballots are not votes cast.');
       await page.getByLabel('Ties').selectOption('lot');
       await page.getByLabel('Least turnout').fill('25%');
       await page.getByLabel('Eligible as of').fill('2026-05-20');
       await page.getByLabel('Voting closes').fill('2026-05-27');
-      expect(await rules.locator('#rules-window-help').textContent()).toBe('Ballots sent after the end of 2026-05-27 (America/Chicago time) are refused.');
-      expect(await rules.locator('.unsaved').isVisible()).toBe(true);
+      await expect.poll(() => rules.locator('#rules-window-help').textContent(), WAIT).toBe('Ballots sent after the end of 2026-05-27 (America/Chicago time) are refused.');
+      await expect.poll(() => rules.locator('.unsaved').isVisible(), WAIT).toBe(true);
       await rules.screenshot({ path: screenshotPath('1-rules-form') });
 
       // A draw by lot needs its seed before the vote: nothing is sent to the server without it.
       await page.getByRole('button', { name: 'Save rules' }).click();
       await expect.poll(() => rules.locator('p.failure').textContent(), WAIT).toContain('seed');
-      expect(await badge(rules).textContent()).toBe('Needs attention');
+      await expect.poll(() => badge(rules).textContent(), WAIT).toBe('Needs attention');
       expect(server.argsOf('saveSettings')).toEqual([]);
 
       await page.getByLabel('Seed of the draw').fill('May 27 meeting');
@@ -70,8 +70,8 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
         minTurnout: '25%',
       };
       expect(server.argsOf('saveSettings')).toEqual([[{ sources: { secondVotes: [] }, rules: savedRules }]]);
-      expect(await rules.locator('.step-summary').textContent()).toBe('Threshold 2/3, more-than');
-      expect(await rules.locator('p.failure').textContent()).toBe('');
+      await expect.poll(() => rules.locator('.step-summary').textContent(), WAIT).toBe('Threshold 2/3, more-than');
+      await expect.poll(() => rules.locator('p.failure').textContent(), WAIT).toBe('');
       expect(await rules.locator('.unsaved').evaluate((e) => (e as unknown as PageElement).hidden)).toBe(true);
       // Saved, the long form folds away; the header's summary says what was saved.
       expect(await rules.locator('details').evaluate((d) => (d as unknown as PageElement).open)).toBe(false);
@@ -98,11 +98,11 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       expect(recognized).toContain(`Voters identified by \u201c${preview.identityColumn}\u201d.`);
       expect(recognized).toContain(`Roster: ${preview.rosterMembers} members.`);
       expect(recognized).toContain('Not races, so ignored: Timestamp, Comments.');
-      expect(await sources.locator('.races > li > .race-name').allTextContents()).toEqual(preview.races.map((r) => r.race));
-      expect(await sources.locator('.races > li').first().locator('.candidates li').allTextContents()).toEqual(preview.races[0]!.candidates);
-      expect(await badge(sources).textContent()).toBe('Done');
+      await expect.poll(() => sources.locator('.races > li > .race-name').allTextContents(), WAIT).toEqual(preview.races.map((r) => r.race));
+      await expect.poll(() => sources.locator('.races > li').first().locator('.candidates li').allTextContents(), WAIT).toEqual(preview.races[0]!.candidates);
+      await expect.poll(() => badge(sources).textContent(), WAIT).toBe('Done');
       // The rules' explanation now uses the 41 responses: 2/3 of 41 is 27.3, so more than two-thirds is 28.
-      expect(await thresholdHelp.textContent()).toBe('With 41 ballots, a candidate needs at least 28 votes (more than two-thirds). Blank ballots are not votes cast.');
+      await expect.poll(() => thresholdHelp.textContent(), WAIT).toBe('With 41 ballots, a candidate needs at least 28 votes (more than two-thirds). Blank ballots are not votes cast.');
       await page.screenshot({ path: screenshotPath('2-sources'), fullPage: true });
       await step('sources').screenshot({ path: screenshotPath('2-sources-step') });
 
@@ -116,9 +116,9 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
         'The list is in the sheet \u201cEligible voters\u201d.',
       ]);
       await expect.poll(() => badge(eligibility).textContent(), WAIT).toBe('Done');
-      expect(await eligibility.locator('.step-summary').textContent()).toBe('52 of 60 members may vote');
+      await expect.poll(() => eligibility.locator('.step-summary').textContent(), WAIT).toBe('52 of 60 members may vote');
       // A quorum of 25% of 52 eligible members is exactly 13.
-      expect(await rules.locator('#rules-min-turnout-help').textContent()).toBe('With 52 eligible members, at least 13 must vote (25%), or the vote decides nothing.');
+      await expect.poll(() => rules.locator('#rules-min-turnout-help').textContent(), WAIT).toBe('With 52 eligible members, at least 13 must vote (25%), or the vote decides nothing.');
       await page.screenshot({ path: screenshotPath('3-eligibility'), fullPage: true });
       await step('eligibility').screenshot({ path: screenshotPath('3-eligibility-step') });
 
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       await page.getByRole('button', { name: 'Count the votes' }).click();
       const busy = page.locator('#busy');
       await expect.poll(() => busy.textContent(), WAIT).toBe('Counting Mayor (2 of 4)');
-      expect(await busy.isVisible()).toBe(true);
+      await expect.poll(() => busy.isVisible(), WAIT).toBe(true);
       expect(await page.locator('button').evaluateAll((bs) => bs.filter((b) => !(b as unknown as PageElement).disabled).length)).toBe(0);
       await page.screenshot({ path: screenshotPath('4-counting'), fullPage: true });
       release();
@@ -136,15 +136,15 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       await expect.poll(() => busy.isVisible(), WAIT).toBe(false);
       expect(server.argsOf('getProgress').length).toBeGreaterThan(0);
       // The count done, nothing waits for it any more: the announcement's button is ready too.
-      expect(await page.locator('button:disabled').allTextContents()).toEqual([]);
+      await expect.poll(() => page.locator('button:disabled').allTextContents(), WAIT).toEqual([]);
       // 02:30 UTC on May 28 is 9:30 PM on May 27 in the spreadsheet's zone (Chicago), not the browser's (Auckland).
-      expect(await countStep.locator('.count > p').first().textContent()).toBe('Counted May 27, 2026, 9:30 PM.');
-      expect(await countStep.locator('.count > p').nth(1).textContent()).toBe('41 ballots received: 38 accepted, 3 refused. Turnout: 38 of 52 eligible members (73%).');
+      await expect.poll(() => countStep.locator('.count > p').first().textContent(), WAIT).toBe('Counted May 27, 2026, 9:30 PM.');
+      await expect.poll(() => countStep.locator('.count > p').nth(1).textContent(), WAIT).toBe('41 ballots received: 38 accepted, 3 refused. Turnout: 38 of 52 eligible members (73%).');
 
       const races = countStep.locator('article.race');
-      expect(await races.locator('h3 .race-name').allTextContents()).toEqual(count.races.map((r) => r.race));
-      expect(await races.locator('h3 .badge').allTextContents()).toEqual(['Endorsed', 'No endorsement']);
-      expect(await races.locator('.race-summary').allTextContents()).toEqual(count.races.map((r) => r.summary));
+      await expect.poll(() => races.locator('h3 .race-name').allTextContents(), WAIT).toEqual(count.races.map((r) => r.race));
+      await expect.poll(() => races.locator('h3 .badge').allTextContents(), WAIT).toEqual(['Endorsed', 'No endorsement']);
+      await expect.poll(() => races.locator('.race-summary').allTextContents(), WAIT).toEqual(count.races.map((r) => r.summary));
       const mayor = races.first();
       const asText = (rows: [string, number, string][]) => rows.map((row) => row.map(String));
       expect(await rowsOf(mayor.locator('table').first())).toEqual(asText(count.races[0]!.rounds[0]!.rows));
@@ -153,19 +153,19 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
         'Round 1 \u00b7 needs 26 of 38 votes cast (at least two-thirds)',
         'Runoff \u00b7 needs 26 of 38 votes cast (at least two-thirds)',
       ]);
-      expect(await mayor.locator('tr.winner th').allTextContents()).toEqual(['Ana Flores']);
-      expect(await mayor.locator('.decisions li').allTextContents()).toEqual(count.races[0]!.rounds.flatMap((r) => r.decisions));
+      await expect.poll(() => mayor.locator('tr.winner th').allTextContents(), WAIT).toEqual(['Ana Flores']);
+      await expect.poll(() => mayor.locator('.decisions li').allTextContents(), WAIT).toEqual(count.races[0]!.rounds.flatMap((r) => r.decisions));
       expect(await rowsOf(countStep.locator('table.refusals'))).toEqual(count.refusals.map((r) => [r.title, String(r.count)]));
       expect(await countStep.innerText()).toContain('Each refused ballot is listed with its row and reason in the sheet \u201cRefused\u201d.');
-      expect(await badge(countStep).textContent()).toBe('Done');
+      await expect.poll(() => badge(countStep).textContent(), WAIT).toBe('Done');
       await page.screenshot({ path: screenshotPath('4-count'), fullPage: true });
       await countStep.screenshot({ path: screenshotPath('4-count-step') });
 
       // 5. Announce: opened next, offering the races the count decided (test/browser/announce.test.ts goes on).
       const announce = step('announce');
-      expect(await announce.getByRole('button', { name: 'Create the announcement' }).isEnabled()).toBe(true);
-      expect(await announce.locator('#announce-note').isVisible()).toBe(false);
-      expect(await announce.locator('#announce-race option').allTextContents()).toEqual(count.races.map((r) => r.race));
+      await expect.poll(() => announce.getByRole('button', { name: 'Create the announcement' }).isEnabled(), WAIT).toBe(true);
+      await expect.poll(() => announce.locator('#announce-note').isVisible(), WAIT).toBe(false);
+      await expect.poll(() => announce.locator('#announce-race option').allTextContents(), WAIT).toEqual(count.races.map((r) => r.race));
       await announce.screenshot({ path: screenshotPath('5-announce-ready') });
 
       expect(trouble).toEqual({ errors: [], dialogs: [] });
