@@ -99,7 +99,8 @@ export function sourcesStep(step: Step, app: App): StepView {
   const save = button('Save and check the sheets', () => void saveSources(), 'action');
   append(step.body, ...rows, secondBox, h('div', { class: 'buttons' }, save), preview);
 
-  let initialized = false;
+  /** The saved sources as last shown: when the server changes them (a ballot form built), they win over unsaved choices. */
+  let lastSaved: string | null = null;
 
   const read = (): Sources => {
     const sources: Sources = { secondVotes: secondChecks.filter((c) => c.checked).map((c) => c.value) };
@@ -144,8 +145,9 @@ export function sourcesStep(step: Step, app: App): StepView {
 
   return {
     update(state: SidebarState) {
-      offer(state.sheetNames, initialized ? read() : state.settings.sources);
-      initialized = true;
+      const saved = JSON.stringify(state.settings.sources);
+      offer(state.sheetNames, saved !== lastSaved ? state.settings.sources : read());
+      lastSaved = saved;
       fill(preview, state.preview ? renderPreview(state.preview) : null);
     },
   };

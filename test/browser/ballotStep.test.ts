@@ -50,6 +50,11 @@ describe.skipIf(!hasChromium)('the Ballot step', () => {
       await expect.poll(() => badge(ballot).textContent(), WAIT).toBe('Done');
       await page.screenshot({ path: screenshotPath('0-ballot-form'), fullPage: true });
 
+      // The form's response sheet is now the saved source; the Sources step shows it, not its unsaved '(none)'.
+      const responseSheet = box.run<{ settings: { sources: { responses?: string } } }>('getSidebarState').settings.sources.responses;
+      expect(responseSheet).toBeTruthy();
+      await expect.poll(() => page.locator('#sources-responses').inputValue(), WAIT).toBe(responseSheet);
+
       await page.getByRole('button', { name: 'Send voter codes' }).click();
       await expect.poll(() => ballot.locator('.result p').first().textContent(), WAIT).toContain('2 codes sent now; 2 of 3 members have their code.');
       await expect.poll(() => ballot.locator('.result p').first().textContent(), WAIT).toContain('press Send again tomorrow');
