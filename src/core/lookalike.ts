@@ -39,6 +39,10 @@ const STEPS = ORDERS[0]!;
  */
 const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\uFFFD]/gu;
 const MARKS = /\p{M}/gu;
+/** Printable ASCII: no invisible character, nothing for NFKC or NFD to change, one script. */
+const PLAIN = /^[\x20-\x7E]*$/;
+const LETTER = /\p{L}/u;
+const SCRIPTS: [string, RegExp][] = [['Latin', /\p{Script=Latin}/u], ['Greek', /\p{Script=Greek}/u], ['Cyrillic', /\p{Script=Cyrillic}/u]];
 /** Spaces, punctuation, and the apostrophe-like characters the table maps to "'". */
 const SPACING = /[\s\p{P}']/gu;
 
@@ -62,7 +66,11 @@ const PROTOTYPE = table(CONFUSABLE_PROTOTYPES);
 const PROTOTYPE_LOWER = new Map(Array.from(PROTOTYPE, ([c, p]) => [c, p.toLowerCase()]));
 const BARE = table(BARE_LETTERS);
 
-const mapChars = (text: string, map: Map<string, string>) => Array.from(text, (c) => map.get(c) ?? c).join('');
+function mapChars(text: string, map: Map<string, string>): string {
+  let out = '';
+  for (const c of text) out += map.get(c) ?? c;
+  return out;
+}
 
 /** One step of the comparison, applied to a name already in NFC. */
 function apply(step: Step, text: string, prototypes = PROTOTYPE): string {
@@ -78,14 +86,18 @@ function apply(step: Step, text: string, prototypes = PROTOTYPE): string {
 
 /** A name after every step of `order` but `skip`. */
 function skeleton(name: string, order: Step[], skip?: Step, prototypes = PROTOTYPE): string {
-  let text = name.normalize('NFC');
-  for (const step of order) if (step !== skip) text = apply(step, text, prototypes);
+  const plain = PLAIN.test(name);
+  let text = plain ? name : name.normalize('NFC');
+  for (const step of order) {
+    if (step === skip || (plain && (step === 'invisible' || step === 'styled' || step === 'accents'))) continue;
+    text = apply(step, text, prototypes);
+  }
   return text;
 }
 
 /** Groups of look-alike names, and names that hold invisible characters or mix scripts, each with why. */
 export function lookalikes(names: string[]): LookalikeGroup[] {
-  const distinct = names.filter((n, i) => names.indexOf(n) === i);
+  const distinct = Array.from(new Set(names));
   const parent = distinct.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (const order of ORDERS) {
@@ -101,7 +113,9 @@ export function lookalikes(names: string[]): LookalikeGroup[] {
   const groups = new Map<number, string[]>();
   distinct.forEach((name, i) => {
     const r = root(i);
-    groups.set(r, [...(groups.get(r) ?? []), name]);
+    const group = groups.get(r);
+    if (group) group.push(name);
+    else groups.set(r, [name]);
   });
   const flagged: LookalikeGroup[] = [];
   for (const group of groups.values()) {
@@ -155,12 +169,13 @@ function lookalikeChars(a: string, b: string): string {
 
 /** A name flagged on its own: it holds invisible characters, or letters of several scripts. */
 function aloneWhy(name: string): string | null {
+  if (PLAIN.test(name)) return null;
   const reasons: string[] = [];
   const hidden = invisibleIn(name);
   if (hidden) reasons.push(`holds invisible characters (${hidden})`);
   const scripts = scriptsIn(name);
   if (scripts.size > 1) {
-    const odd = Array.from(new Set(Array.from(name))).filter((c) => /\p{L}/u.test(c) && scriptOf(c) !== 'Latin' && scriptOf(c) !== null);
+    const odd = Array.from(new Set(Array.from(name))).filter((c) => LETTER.test(c) && scriptOf(c) !== 'Latin' && scriptOf(c) !== null);
     reasons.push(`mixes ${listWords(Array.from(scripts))} letters (${odd.map(describeChar).join(', ')})`);
   }
   return reasons.length ? reasons.join('; ') : null;
@@ -172,16 +187,14 @@ function invisibleIn(name: string): string {
 }
 
 function scriptOf(c: string): string | null {
-  if (/\p{Script=Latin}/u.test(c)) return 'Latin';
-  if (/\p{Script=Greek}/u.test(c)) return 'Greek';
-  if (/\p{Script=Cyrillic}/u.test(c)) return 'Cyrillic';
+  for (const [script, pattern] of SCRIPTS) if (pattern.test(c)) return script;
   return null;
 }
 
 function scriptsIn(name: string): Set<string> {
   const scripts = new Set<string>();
   for (const c of name) {
-    const script = /\p{L}/u.test(c) ? scriptOf(c) : null;
+    const script = LETTER.test(c) ? scriptOf(c) : null;
     if (script) scripts.add(script);
   }
   return scripts;

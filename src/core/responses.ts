@@ -245,6 +245,7 @@ function distinctAnswers(cells: unknown[]): string[] {
 function spelling(variants: string[] = []): { list: string[]; spell: (name: string) => string } {
   const byKey = new Map<string, string>();
   const list: string[] = [];
+  const other = new Set<string>();
   const spell = (name: string): string => {
     const key = nameKey(name);
     let written = byKey.get(key);
@@ -254,7 +255,10 @@ function spelling(variants: string[] = []): { list: string[]; spell: (name: stri
       list.push(written);
     } else {
       const variant = cleanName(name);
-      if (variant !== written && variants.indexOf(variant) < 0) variants.push(variant);
+      if (variant !== written && !other.has(variant)) {
+        other.add(variant);
+        variants.push(variant);
+      }
     }
     return written;
   };
