@@ -57,6 +57,7 @@ function raceCard(race: RaceView): HTMLElement {
     { class: `race outcome-${race.outcome}`, attrs: { 'aria-label': race.race } },
     h('h3', {}, h('span', { class: 'race-name' }, race.race), h('span', { class: `badge outcome outcome-${race.outcome}` }, OUTCOME_LABEL[race.outcome])),
     h('p', { class: 'race-summary' }, race.summary),
+    ...race.warnings.map((w) => h('p', { class: 'attention' }, w)),
     ...race.rounds.map((round, i) => roundTable(round, i === last && race.outcome === 'endorsed' ? race.endorsed : [])),
   );
 }
@@ -71,6 +72,7 @@ export function renderCount(view: CountView, timeZone: string): HTMLElement {
     { class: 'count' },
     h('p', { class: 'secondary' }, `Counted ${formatWhen(view.countedAt, timeZone)}.`),
     h('p', {}, `${plural(received, 'ballot')} received: ${accepted} accepted, ${refused} refused. ${turnout}`),
+    ...view.notices.map((n) => h('p', { class: 'attention', attrs: { role: 'note' } }, n)),
     ...view.races.map(raceCard),
     h('h3', {}, refused === 0 ? 'No ballot refused' : `Refused ballots (${refused})`),
     view.refusals.length > 0

@@ -4,8 +4,15 @@ import type { VoteReport } from '../core/vote';
 import { voteReport } from '../core/report';
 import { reportJson } from '../core/reportJson';
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+/**
+ * A cell of a CSV a leader will open in a spreadsheet. Text a respondent wrote
+ * that starts like a formula (=, +, -, @, or a tab or carriage return) is
+ * prefixed with an apostrophe, which spreadsheets read as "this is text", so
+ * =HYPERLINK(…) in a voter's answer never runs on a leader's machine.
+ */
+export function csvCell(value: unknown): string {
+  const raw = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

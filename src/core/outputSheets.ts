@@ -5,9 +5,9 @@
  * formula or a number.
  */
 import type { RaceResult } from './result';
-import { refusalsByReason, refusalTitle, roundRows, share } from './report';
+import { nameWarning, refusalsByReason, refusalTitle, roundRows, share } from './report';
 import { isoDateIn, wallTimeAt } from './zonedTime';
-import { countedBallots, type VoteReport } from './vote';
+import { countedBallots, type NameWarning, type VoteReport } from './vote';
 import type { EligibleList } from './eligibility';
 
 export type Cell = string | number | boolean;
@@ -76,11 +76,12 @@ export function formatInstant(ms: number | null, timeZone: string): string {
   return `${isoDateIn(ms, timeZone)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
 
-function raceBlock(grid: GridBuilder, race: RaceResult, charts: ChartSpec[]): void {
+function raceBlock(grid: GridBuilder, race: RaceResult, charts: ChartSpec[], warnings: NameWarning[]): void {
   grid.row([race.race], undefined, true);
   grid.row(['Outcome', race.outcome]);
   grid.row(['Endorsed', race.endorsed.join(', ') || 'nobody']);
   grid.row(['Summary', race.summary]);
+  for (const w of warnings) grid.row(['Check names', nameWarning(w)]);
   for (const round of race.rounds) {
     grid.blank();
     const needed = round.needed === null ? round.threshold.words : `${round.threshold.words}: ${round.needed} of ${round.votesCast} needed`;
@@ -107,8 +108,9 @@ export function resultsSheet(report: VoteReport, countedAt: number): OutputSheet
   grid.row(['Ballots refused', report.ballots.refused]);
   const { voted, eligible } = report.turnout;
   grid.row(['Turnout', eligible ? share(voted, eligible) : `${voted} voted (no roster)`]);
+  for (const notice of report.notices) grid.row(['Note', notice]);
   grid.blank();
-  for (const race of report.races) raceBlock(grid, race, charts);
+  for (const race of report.races) raceBlock(grid, race, charts, report.warnings.filter((w) => w.race === race.race));
   return grid.sheet(SHEET_NAMES.results, 0, charts);
 }
 

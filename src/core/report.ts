@@ -65,8 +65,13 @@ function neededText(round: Round): string {
 }
 
 /** Look-alike names, shown under their race so that nobody merges or splits them without looking. */
+/** One look-alike warning as a sentence: the names with their invisible characters shown, and why. */
+export function nameWarning(w: NameWarning): string {
+  return `Check these names: ${w.names.map((n) => `"${showInvisible(n)}"`).join(', ')}: ${w.why}.`;
+}
+
 export function nameWarnings(warnings: NameWarning[]): string {
-  return warnings.map((w) => `Check these names: ${w.names.map((n) => `"${showInvisible(n)}"`).join(', ')}: ${w.why}.`).join('\n');
+  return warnings.map(nameWarning).join('\n');
 }
 
 export function raceReport(race: RaceResult, format: ReportFormat, warnings: NameWarning[] = []): string {
@@ -99,6 +104,7 @@ export function voteReport(report: VoteReport, format: ReportFormat = 'text'): s
     ? `Turnout: ${share(turnout.voted, turnout.eligible)} of eligible members voted.`
     : `Members who voted: ${turnout.voted}.`;
   parts.push(`Ballots received: ${ballots.received}; counted: ${ballots.accepted}; refused: ${ballots.refused}. ${turnoutLine}`);
+  for (const notice of report.notices) parts.push(`Note: ${notice}`);
   for (const race of report.races) parts.push(raceReport(race, format, report.warnings.filter((w) => w.race === race.race)));
   if (report.refused.length) {
     parts.push(heading('Ballots not counted', 2, format));

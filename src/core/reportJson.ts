@@ -36,5 +36,8 @@ export function reportJson(report: VoteReport) {
       member: p.member.email, holder: p.holder.email, used: p.used, reason: p.reason,
     })),
     races: report.races.map((race) => ({ ...race })),
+    /** Names in a race that a reader could take for one another: for a person to review. */
+    warnings: report.warnings.map((w) => ({ race: w.race, names: w.names, why: w.why })),
+    notices: report.notices,
   };
 }

@@ -73,6 +73,8 @@ export interface VoteReport {
   proxies: ProxyUse[];
   races: RaceResult[];
   warnings: NameWarning[];
+  /** Whole-vote facts a leader must read before trusting the numbers, one sentence each. */
+  notices: string[];
 }
 
 /** Who may vote, from the roster and the attendance log; null when no roster is given (anyone identified may). */
@@ -128,6 +130,14 @@ export function countVote(input: VoteInput): VoteReport {
     for (const group of lookalikes(names)) warnings.push({ race: layout.race, ...group });
   }
 
+  const notices: string[] = [];
+  if (eligibility && sheet.identityColumn === null && !input.codes && !input.meeting) {
+    notices.push(
+      `${sheet.source} has no column that identifies voters, so no ballot could be checked against the roster: ` +
+        'every ballot was counted, and turnout compares ballots with eligible members.',
+    );
+  }
+
   const { responses: _dropped, ...layout } = sheet;
   void _dropped;
   return {
@@ -146,6 +156,7 @@ export function countVote(input: VoteInput): VoteReport {
     proxies: first.proxies,
     races,
     warnings,
+    notices,
   };
 }
 

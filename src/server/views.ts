@@ -6,10 +6,10 @@
  */
 import type { EligibleList } from '../core/eligibility';
 import { SHEET_NAMES } from '../core/outputSheets';
-import { refusalsByReason, refusalTitle, roundRows } from '../core/report';
+import { nameWarning, refusalsByReason, refusalTitle, roundRows } from '../core/report';
 import type { RaceResult } from '../core/result';
 import type { Rules } from '../core/rules';
-import type { VoteReport } from '../core/vote';
+import type { NameWarning, VoteReport } from '../core/vote';
 import type { CountView, EligibilityView, RaceView, RoundView } from '../shared/sidebarApi';
 
 export function countView(report: VoteReport, countedAt: number): CountView {
@@ -17,19 +17,21 @@ export function countView(report: VoteReport, countedAt: number): CountView {
     countedAt: new Date(countedAt).toISOString(),
     ballots: { ...report.ballots },
     turnout: { voted: report.turnout.voted, eligible: report.turnout.eligible ?? null },
-    races: report.races.map(raceView),
+    notices: [...report.notices],
+    races: report.races.map((race) => raceView(race, report.warnings.filter((w) => w.race === race.race))),
     refusals: Array.from(refusalsByReason(report.refused), ([reason, list]) => ({ reason, title: refusalTitle(reason), count: list.length })),
     sheets: { results: SHEET_NAMES.results, refused: SHEET_NAMES.refused, ballots: SHEET_NAMES.ballots },
   };
 }
 
-function raceView(race: RaceResult): RaceView {
+function raceView(race: RaceResult, warnings: NameWarning[]): RaceView {
   return {
     race: race.race,
     outcome: race.outcome,
     endorsed: [...race.endorsed],
     finalists: [...(race.finalists ?? [])],
     summary: race.summary,
+    warnings: warnings.map(nameWarning),
     rounds: race.rounds.map((round): RoundView => ({
       label: round.label,
       // The options' rows only; the totals below them are votesCast and the round's decisions.

@@ -63,11 +63,15 @@ export interface RaceView {
   endorsed: string[];
   finalists: string[];
   summary: string;
+  /** Names a reader could take for one another, one sentence each, for a person to review. */
+  warnings: string[];
   rounds: RoundView[];
 }
 
 export interface CountView {
   countedAt: string;
+  /** Whole-vote facts to read before trusting the numbers. */
+  notices: string[];
   ballots: { received: number; accepted: number; refused: number };
   turnout: { voted: number; eligible: number | null };
   races: RaceView[];

@@ -70,12 +70,14 @@ export function cannedCount(o: ScriptOptions = {}): CountView {
   const [a, b, c] = o.mayorCandidates ?? DEFAULT_CANDIDATES;
   return {
     countedAt: '2026-05-28T02:30:00.000Z',
+    notices: [],
     ballots: { received: 41, accepted: 38, refused: 3 },
     turnout: { voted: 38, eligible: 52 },
     races: [
       {
         race: o.raceName ?? 'Mayor',
         outcome: 'endorsed',
+        warnings: [],
         endorsed: [a],
         finalists: [a, b],
         summary: `${a} is endorsed with 27 of 38 votes in the runoff, at least two-thirds.`,
@@ -101,6 +103,7 @@ export function cannedCount(o: ScriptOptions = {}): CountView {
       {
         race: 'District Attorney',
         outcome: 'no-endorsement',
+        warnings: ['Check these names: "Ruth Okafor", "Ruth Okafór": they differ only by accents.'],
         endorsed: [],
         finalists: [],
         summary: 'No endorsement: nobody reached two-thirds of the 36 votes cast.',

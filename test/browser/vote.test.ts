@@ -145,6 +145,9 @@ describe.skipIf(!hasChromium)('the sidebar, clicked through a whole vote', () =>
       await expect.poll(() => races.locator('h3 .race-name').allTextContents(), WAIT).toEqual(count.races.map((r) => r.race));
       await expect.poll(() => races.locator('h3 .badge').allTextContents(), WAIT).toEqual(['Endorsed', 'No endorsement']);
       await expect.poll(() => races.locator('.race-summary').allTextContents(), WAIT).toEqual(count.races.map((r) => r.summary));
+      // Look-alike names are shown under their race, for the leader to review.
+      await expect.poll(() => races.nth(1).locator('p.attention').allTextContents(), WAIT).toEqual(count.races[1]!.warnings);
+      await expect.poll(() => races.first().locator('p.attention').count(), WAIT).toBe(0);
       const mayor = races.first();
       const asText = (rows: [string, number, string][]) => rows.map((row) => row.map(String));
       expect(await rowsOf(mayor.locator('table').first())).toEqual(asText(count.races[0]!.rounds[0]!.rows));

@@ -12,9 +12,10 @@ const preview: SourcesPreview = {
 
 const count = (outcome: CountView['races'][number]['outcome'], endorsed: string[], finalists: string[] = []): CountView => ({
   countedAt: '2026-05-28T02:00:00.000Z',
+  notices: [],
   ballots: { received: 41, accepted: 40, refused: 1 },
   turnout: { voted: 40, eligible: 42 },
-  races: [{ race: 'Mayor', outcome, endorsed, finalists, summary: '', rounds: [] }],
+  races: [{ race: 'Mayor', outcome, endorsed, finalists, summary: '', warnings: [], rounds: [] }],
   refusals: [],
   sheets: { results: 'Results', refused: 'Refused', ballots: 'Ballots' },
 });
@@ -62,7 +63,7 @@ describe('the steps of the sidebar', () => {
 describe('the Announce step', () => {
   const twoRaces = (): CountView => {
     const view = count('endorsed', ['Ana Diaz']);
-    const da = { race: 'District Attorney', outcome: 'runoff-needed' as const, endorsed: [], finalists: ['Dana Reyes', 'Eli Stone'], summary: '', rounds: [] };
+    const da = { race: 'District Attorney', outcome: 'runoff-needed' as const, endorsed: [], finalists: ['Dana Reyes', 'Eli Stone'], summary: '', warnings: [], rounds: [] };
     return { ...view, races: [...view.races, da] };
   };
   const counted = (view = count('endorsed', ['Ana Diaz'])) => ({ view, settings: 'abc' });
