@@ -3,6 +3,8 @@
  * members, then every candidate, then the press) the template Doc is copied
  * into the chosen folder, named after the race and the date, and filled with
  * the facts of the result (docFill.ts). Returns the links for the sidebar.
+ * A template Drive may not open (a group's own Doc, under drive.file) is copied
+ * by rebuilding it from DocumentApp instead (docCopy.ts).
  *
  * The vote is counted again from the same sheets, exactly as the last count
  * did; it is refused if the rules or the sheets changed since that count.
@@ -17,6 +19,7 @@ import * as z from 'zod/mini';
 import {
   AnnouncementRequestSchema, type AnnouncementDoc, type AnnouncementRequest, type AnnouncementView, type PlaceholderView,
 } from '../shared/sidebarApi';
+import { rebuildCopy } from './docCopy';
 import { checkTemplate, fillDocument } from './docFill';
 import { driveId, templateFor, type TemplateDoc } from './announceTemplates';
 import { isServiceError, UserError } from './errors';
@@ -25,6 +28,7 @@ import { readSettings, rulesInForce } from './settings';
 import { readSources } from './sources';
 
 type Folder = GoogleAppsScript.Drive.Folder;
+type Document = GoogleAppsScript.Document.Document;
 
 const TITLES: Record<Audience, string> = { members: "Members' statement", candidates: 'Letter', press: 'Press release' };
 
@@ -36,6 +40,8 @@ interface Session {
   properties: Record<string, string>;
   folders: Map<string, Folder>;
   templates: Map<string, TemplateDoc>;
+  /** Each template Doc as opened for its check, by id: what a rebuilt copy is read from. */
+  opened: Map<string, Document>;
 }
 
 /** Every placeholder a template may use, for the sidebar's reference list. */
@@ -88,7 +94,7 @@ function openSession(): Session {
   }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const report = countVote({ rules, timeZone: spreadsheet.getSpreadsheetTimeZone(), ...readSources(spreadsheet, saved.settings.sources) });
-  return { report, store, properties, folders: new Map(), templates: new Map() };
+  return { report, store, properties, folders: new Map(), templates: new Map(), opened: new Map() };
 }
 
 function announceRace(session: Session, request: AnnouncementRequest): AnnouncementView {
@@ -107,21 +113,24 @@ function announceRace(session: Session, request: AnnouncementRequest): Announcem
   const folder = destination(session, blankless(request.folder));
   const audiences = request.audiences && request.audiences.length ? DEFAULT_TEMPLATES.map((t) => t.audience).filter((a) => request.audiences!.indexOf(a) >= 0) : DEFAULT_TEMPLATES.map((t) => t.audience);
 
+  // Every template is found and checked before the first Doc is written, so one that cannot be used leaves no Doc behind.
+  const used = audiences.map((audience) => templateOf(session, audience, blankless(request.templates?.[audience])));
   const documents: AnnouncementDoc[] = [];
-  const used: TemplateDoc[] = [];
-  for (const audience of audiences) {
-    const template = templateOf(session, audience, blankless(request.templates?.[audience]));
-    used.push(template);
+  const lost: string[] = [];
+  for (const template of used) {
+    const { audience } = template;
+    const skipped: string[] = [];
     for (const f of audience === 'candidates' ? letterFacts(facts) : [facts]) {
-      documents.push(writeCopy(template, folder, docName(audience, result.race, f), f));
+      documents.push(writeCopy(session, template, folder, docName(audience, result.race, f), f, skipped));
     }
+    if (skipped.length) lost.push(lostWarning(template, skipped));
   }
   return {
     race: result.race,
     folder: { name: folder.getName(), url: folder.getUrl() },
     templates: used.map(({ audience, name, url, created }) => ({ audience, name, url, created })),
     documents,
-    warnings: warningsOf(documents),
+    warnings: lost.concat(warningsOf(documents)),
   };
 }
 
@@ -131,18 +140,41 @@ function templateOf(session: Session, audience: Audience, given: string | undefi
   let template = session.templates.get(key);
   if (!template) {
     template = templateFor(audience, given, session.store);
-    checkTemplate(DocumentApp.openById(template.id));
+    const doc = DocumentApp.openById(template.id);
+    checkTemplate(doc);
     session.templates.set(key, template);
+    session.opened.set(template.id, doc);
   }
   return template;
 }
 
-function writeCopy(template: TemplateDoc, folder: Folder, name: string, facts: Facts): AnnouncementDoc {
-  const copy = DriveApp.getFileById(template.id).makeCopy(name, folder);
-  const doc = DocumentApp.openById(copy.getId());
+/**
+ * Drive's copy when Drive may open the template: it copies everything, images included.
+ * Else a rebuilt one; what it left out is added once to `skipped`, the same for every copy.
+ */
+function writeCopy(session: Session, template: TemplateDoc, folder: Folder, name: string, facts: Facts, skipped: string[]): AnnouncementDoc {
+  let doc: Document;
+  let url: string;
+  if (template.driveCopy) {
+    const copy = DriveApp.getFileById(template.id).makeCopy(name, folder);
+    doc = DocumentApp.openById(copy.getId());
+    url = copy.getUrl();
+  } else {
+    const rebuilt = rebuildCopy(session.opened.get(template.id)!, name, folder);
+    doc = rebuilt.doc;
+    url = rebuilt.url;
+    if (!skipped.length) skipped.push(...rebuilt.skipped);
+  }
   const filled = fillDocument(doc, facts);
   doc.saveAndClose();
-  return { audience: template.audience, name, url: copy.getUrl(), unfilled: filled.unfilled, split: filled.split };
+  return { audience: template.audience, name, url, unfilled: filled.unfilled, split: filled.split };
+}
+
+/** What the rebuilt copies of a template lack, named once, with the way to a whole copy. */
+function lostWarning(template: TemplateDoc, skipped: string[]): string {
+  const them = skipped.length === 1 ? 'it' : 'them';
+  return `The template "${template.name}" was copied element by element (Drive may not open it), and Endorse could not copy ${listNames(skipped)}: ` +
+    `the Docs made from it lack ${them}. Add ${them} by hand, or paste the template into the one Endorse made for you, which Drive copies whole.`;
 }
 
 /** "Members' statement: Mayor, June 8, 2026"; a letter names its candidate. */

@@ -3,6 +3,8 @@
  * or our default, written as a Google Doc from its Markdown the first time it
  * is needed and then the group's to edit. Its id is remembered in the
  * spreadsheet's document properties, so later announcements use their edits.
+ * A named Doc can be any Doc the leader can open: Drive copies the ones it may
+ * open, the others are rebuilt from DocumentApp (docCopy.ts).
  */
 import { DEFAULT_TEMPLATES, type Audience, type DefaultTemplate } from '../core/announcement';
 import { parseMarkdown, type Inline } from '../core/markdown';
@@ -18,6 +20,11 @@ export interface TemplateDoc {
   url: string;
   /** True when this call created it from our default. */
   created: boolean;
+  /**
+   * True when Drive may open it (Endorse created it: drive.file), so makeCopy copies it whole;
+   * false for a Doc only DocumentApp opens, whose copies are rebuilt element by element.
+   */
+  driveCopy: boolean;
 }
 
 /** The Drive id in a Docs or Drive link (…/d/ID/…, …/folders/ID, ?id=ID), or an id as it is. */
@@ -29,34 +36,15 @@ export function driveId(text: string, what: string): string {
   throw new UserError(`"${trimmed}" is not a link to ${what} or its id: paste the address of ${what} from your browser.`);
 }
 
-/**
- * The template Doc for `audience`: the one given, or the remembered default,
- * or a new default. A given Doc that cannot be opened is explained in terms
- * of the drive.file permission (docs/announcements.md).
- */
+/** The template Doc for `audience`: the one given, or the remembered default, or a new default. */
 export function templateFor(audience: Audience, given: string | undefined, store: GoogleAppsScript.Properties.Properties): TemplateDoc {
-  if (given !== undefined && given.trim() !== '') {
-    const id = driveId(given, 'a Google Doc');
-    try {
-      const file = DriveApp.getFileById(id);
-      if (file.getMimeType() !== GOOGLE_DOC) throw new UserError(`"${file.getName()}" is not a Google Doc: a template must be a Doc (File › Save as Google Docs turns a Word file into one).`);
-      return { audience, id, name: file.getName(), url: file.getUrl(), created: false };
-    } catch (error) {
-      if (!isServiceError(error)) throw error;
-      // drive.file: Endorse sees only the files it created (and those a user picks in Google's file
-      // picker, which the sidebar does not offer yet: it needs a developer key of the group's own).
-      throw new UserError(
-        `Endorse cannot open the template Doc "${given.trim()}" (${error.message}). Endorse may only open Docs it created: ` +
-        'paste your text into the template Endorse made for you (leave the template field empty once to create it), and use that one.',
-      );
-    }
-  }
+  if (given !== undefined && given.trim() !== '') return givenTemplate(audience, given.trim());
   const key = TEMPLATE_KEY_PREFIX + audience;
   const remembered = store.getProperty(key);
   if (remembered) {
     try {
       const file = DriveApp.getFileById(remembered);
-      return { audience, id: remembered, name: file.getName(), url: file.getUrl(), created: false };
+      return { audience, id: remembered, name: file.getName(), url: file.getUrl(), created: false, driveCopy: true };
     } catch (error) {
       // Deleted since, or no longer ours to open: a fresh default replaces it.
       if (!isServiceError(error)) throw error;
@@ -65,7 +53,37 @@ export function templateFor(audience: Audience, given: string | undefined, store
   const template = DEFAULT_TEMPLATES.find((t) => t.audience === audience)!;
   const made = createTemplateDoc(template);
   store.setProperty(key, made.id);
-  return { audience, ...made, created: true };
+  return { audience, ...made, created: true, driveCopy: true };
+}
+
+/**
+ * A Doc the leader names. Drive opens it only if Endorse created it (drive.file: Drive shows
+ * an app its own files, and those a user picks in Google's file picker, which the sidebar does
+ * not offer: it needs a developer key of the group's own). Any other Doc the leader can open,
+ * DocumentApp opens (documents scope). Only when neither can is it refused.
+ */
+function givenTemplate(audience: Audience, given: string): TemplateDoc {
+  const id = driveId(given, 'a Google Doc');
+  let file: GoogleAppsScript.Drive.File | null = null;
+  try {
+    file = DriveApp.getFileById(id);
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+  }
+  if (file) {
+    if (file.getMimeType() !== GOOGLE_DOC) throw new UserError(`"${file.getName()}" is not a Google Doc: a template must be a Doc (File › Save as Google Docs turns a Word file into one).`);
+    return { audience, id, name: file.getName(), url: file.getUrl(), created: false, driveCopy: true };
+  }
+  try {
+    const doc = DocumentApp.openById(id);
+    return { audience, id, name: doc.getName(), url: doc.getUrl(), created: false, driveCopy: false };
+  } catch (error) {
+    if (!isServiceError(error)) throw error;
+    throw new UserError(
+      `Endorse cannot open the template Doc "${given}" (${error.message}). A template can be any Google Doc you can open: ` +
+      'check the link, and that the Google account you use in this spreadsheet can open the Doc (a Word file must first be saved as a Google Doc: File › Save as Google Docs).',
+    );
+  }
 }
 
 /** A Google Doc written from a default template's Markdown: headings, paragraphs, bold and italic, lists, tables. */

@@ -38,6 +38,15 @@ export interface TableNode {
   parent: Container | null;
 }
 
+/**
+ * A table of contents, held only as a block that is there: what the Docs fakes
+ * need to show an element that is neither a paragraph nor a table.
+ */
+export interface TocNode {
+  kind: 'tableOfContents';
+  parent: Container | null;
+}
+
 export interface RowNode {
   kind: 'row';
   cells: CellNode[];
@@ -56,7 +65,7 @@ export interface SectionNode {
   parent: null;
 }
 
-export type Block = ParagraphNode | TableNode;
+export type Block = ParagraphNode | TableNode | TocNode;
 export type Container = SectionNode | CellNode;
 export type DocNode = Block | RowNode | CellNode | SectionNode;
 
@@ -136,6 +145,10 @@ export function tableNode(rows: RowNode[]): TableNode {
   return table;
 }
 
+export function tocNode(): TocNode {
+  return { kind: 'tableOfContents', parent: null };
+}
+
 export function rowNode(cells: CellNode[]): RowNode {
   const row: RowNode = { kind: 'row', cells, parent: null };
   for (const cell of cells) cell.parent = row;
@@ -168,6 +181,8 @@ export function cloneNode<N extends DocNode>(node: N): N {
       return paragraphNode({ chars: node.text.chars, attrs: node.text.attrs.slice() }, node.kind, node.heading) as N;
     case 'table':
       return tableNode(node.rows.map(cloneNode)) as N;
+    case 'tableOfContents':
+      return tocNode() as N;
     case 'row':
       return rowNode(node.cells.map(cloneNode)) as N;
     case 'cell':
@@ -182,6 +197,7 @@ export function childNodes(node: DocNode): DocNode[] {
   switch (node.kind) {
     case 'paragraph':
     case 'listItem':
+    case 'tableOfContents':
       return [];
     case 'table':
       return node.rows;

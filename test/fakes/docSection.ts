@@ -12,6 +12,7 @@ import {
 import { detachedNode, FakeContainerElement, type ContainerMethod, type TypeName } from './docElement';
 
 type GasParagraph = GoogleAppsScript.Document.Paragraph;
+type GasListItem = GoogleAppsScript.Document.ListItem;
 type GasTable = GoogleAppsScript.Document.Table;
 
 /** The block operations sections and cells share; the public methods are declared by each class. */
@@ -24,6 +25,16 @@ export abstract class FakeBlockContainer<M extends Container> extends FakeContai
       : cloneNode(detachedNode(content, ['paragraph', 'listItem'], `${this.service}.appendParagraph`, this.ctx));
     adopt(this.model, node, index);
     return this.wrap<GasParagraph>(node);
+  }
+
+  /** A new list item of plain text, or a detached list item (a copy) inserted as it is: its nesting and formatting kept. */
+  protected addListItem(index: number, content: string | GasListItem, method: string): GasListItem {
+    this.checkIndex(index, this.model.children.length, true);
+    const node = typeof content === 'string'
+      ? paragraphNode(textOf(paragraphChars(content)), 'listItem')
+      : cloneNode(detachedNode(content, ['listItem'], `${this.service}.${method}`, this.ctx));
+    adopt(this.model, node, index);
+    return this.wrap<GasListItem>(node);
   }
 
   /** A new table of plain cells, an empty one, or a detached table (a copy). */
@@ -46,7 +57,8 @@ export abstract class FakeBlockContainer<M extends Container> extends FakeContai
   }
 }
 
-export type SectionMethod = ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'appendTable' | 'getParagraphs' | 'getTables' | 'clear';
+export type SectionMethod =
+  | ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'appendListItem' | 'appendTable' | 'getParagraphs' | 'getTables' | 'clear';
 
 abstract class SectionBase<Self> extends FakeBlockContainer<SectionNode> {
   appendParagraph(content: string | GasParagraph): GasParagraph {
@@ -57,6 +69,11 @@ abstract class SectionBase<Self> extends FakeBlockContainer<SectionNode> {
   insertParagraph(childIndex: number, content: string | GasParagraph): GasParagraph {
     this.log('insertParagraph');
     return this.addParagraph(childIndex, content);
+  }
+
+  appendListItem(content: string | GasListItem): GasListItem {
+    this.log('appendListItem');
+    return this.addListItem(this.model.children.length, content, 'appendListItem');
   }
 
   appendTable(cells?: string[][] | GasTable | null): GasTable {

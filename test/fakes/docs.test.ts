@@ -264,6 +264,47 @@ describe('elements', () => {
     const { doc } = worldWith({ name: 'D', body: ['x'] });
     expect([doc.getHeader(), doc.getFooter()]).toEqual([null, null]);
   });
+
+  it('include a table of contents, which has a type of its own and goes with a Drive copy', () => {
+    const { world, model, body } = worldWith({ name: 'D', body: ['Contents', { tableOfContents: true }, 'x'] });
+    const toc = body.getChild(1);
+    expect(String(toc.getType())).toBe('TABLE_OF_CONTENTS');
+    expect(toc.copy().getParent()).toBeNull();
+    const copy = world.services.DriveApp.getFileById(model.id).makeCopy('Copy');
+    expect(world.dump(copy.getId()).body).toEqual(world.dump(model).body);
+    expect(linesOf(world.dump(model).body)).toEqual(['Contents', '[table of contents]', 'x']);
+  });
+});
+
+describe('building a document element by element', () => {
+  it('a new document has an empty body and no header or footer; each can be added once, holding one empty paragraph', () => {
+    const { DocumentApp } = createDocsWorld().services;
+    const doc = DocumentApp.create('New');
+    expect(doc.getBody().getNumChildren()).toBe(1);
+    expect([doc.getHeader(), doc.getFooter()]).toEqual([null, null]);
+    const header = doc.addHeader();
+    expect([header.getNumChildren(), header.getText()]).toEqual([1, '']);
+    expect(doc.getHeader().getText()).toBe('');
+    doc.addFooter().appendParagraph('Page footer');
+    expect(doc.getFooter().getText()).toBe('\nPage footer');
+    expect(() => doc.addHeader()).toThrow(/already contains a header/);
+    expect(() => doc.addFooter()).toThrow(/already contains a footer/);
+  });
+
+  it('appends a copied list item as a list item, keeping its formatting; a paragraph is refused', () => {
+    const { world, body } = worldWith({ name: 'D', body: [{ runs: [{ text: 'Canvass', bold: true }, ' Saturday'], list: true }, 'Plain'] });
+    const target = world.services.DocumentApp.create('Copy');
+    const item = target.getBody().appendListItem(body.getChild(0).asListItem().copy());
+    target.getBody().appendListItem('Phone bank');
+    expect(String(item.getType())).toBe('LIST_ITEM');
+    expect(world.dump(target.getId()).body).toEqual([
+      { text: '', runs: [] },
+      { text: 'Canvass Saturday', list: true, runs: [{ text: 'Canvass', bold: true }, { text: ' Saturday' }] },
+      { text: 'Phone bank', list: true, runs: [{ text: 'Phone bank' }] },
+    ]);
+    expect(() => target.getBody().appendListItem(body.getChild(1).asParagraph().copy() as never)).toThrow(/match the method signature for Body.appendListItem/);
+    expect(() => target.getBody().appendListItem(body.getChild(0).asListItem())).toThrow(MUST_BE_DETACHED);
+  });
 });
 
 describe('Drive', () => {
@@ -287,6 +328,32 @@ describe('Drive', () => {
     doc.setName('Members');
     expect(world.services.DriveApp.getFileById(model.id).getName()).toBe('Members');
     expect(world.services.DocumentApp.openByUrl(copy.getUrl()).getId()).toBe(copy.getId());
+  });
+
+  it('refuses a Doc the app did not create, as drive.file does, while DocumentApp opens it', () => {
+    const world = createDocsWorld();
+    const folder = world.addFolder('Our group');
+    const theirs = world.addDocument({ name: 'Our statement', body: ['x'] }, { folder, visibleToDrive: false });
+    const { DriveApp, DocumentApp } = world.services;
+    expect(() => DriveApp.getFileById(theirs.id)).toThrow(NO_ITEM);
+    expect(DriveApp.getFilesByName('Our statement').hasNext()).toBe(false);
+    expect(DriveApp.getFolderById(folder.id).getFiles().hasNext()).toBe(false);
+    expect(DocumentApp.openById(theirs.id).getName()).toBe('Our statement');
+    expect(DocumentApp.openByUrl(`https://docs.google.com/document/d/${theirs.id}/edit`).getBody().getText()).toBe('x');
+    const ours = DocumentApp.create('Ours');
+    expect(DriveApp.getFileById(ours.getId()).getName()).toBe('Ours');
+  });
+
+  it('moves a file out of every folder it was in, into one', () => {
+    const world = createDocsWorld();
+    const [a, b] = [world.addFolder('A'), world.addFolder('B')];
+    const { DriveApp } = world.services;
+    const file = DriveApp.getFileById(world.addDocument({ name: 'D', body: ['x'] }, a).id);
+    DriveApp.getFolderById(b.id).addFile(file);
+    const destination = DriveApp.createFolder('Announcements');
+    expect(file.moveTo(destination).getParents().next().getId()).toBe(destination.getId());
+    expect(world.drive.files.get(file.getId())!.parents.map((f) => f.name)).toEqual(['Announcements']);
+    expect(() => file.moveTo('root' as never)).toThrow(/match the method signature for DriveApp.File.moveTo/);
   });
 
   it('refuses an id it does not hold', () => {

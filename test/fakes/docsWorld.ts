@@ -1,17 +1,17 @@
 /**
  * A Drive with Google Docs in it, for tests of the announcement: build a
  * template from a short description (paragraphs of formatted runs, tables,
- * header, footer), hand DocumentApp and DriveApp to the code under test, then
+ * header, footer), visible to Drive or not (drive.file), hand DocumentApp and DriveApp to the code under test, then
  * dump what it wrote as plain data: texts, table rows, and formatting per run.
  */
 import { CallLog } from './calls';
 import {
-  cellNode, DocStore, paragraphNode, paragraphsUnder, rowNode, runsOf, tableNode,
+  cellNode, DocStore, paragraphNode, paragraphsUnder, rowNode, runsOf, tableNode, tocNode,
   type Block, type DocModel, type HeadingName, type ParagraphNode, type SectionNode, type TextAttrs, type TextModel,
 } from './docModel';
 import type { DocsContext } from './docElement';
 import { FakeDocumentApp } from './document';
-import { DriveModel, FakeDriveApp, type FolderRecord } from './drive';
+import { DriveModel, FakeDriveApp, FolderRecord } from './drive';
 
 /** A stretch of text; a plain string is unformatted. */
 export type RunSpec = string | { text: string; bold?: boolean; italic?: boolean; link?: string; font?: string };
@@ -19,7 +19,7 @@ export type RunSpec = string | { text: string; bold?: boolean; italic?: boolean;
 export type ParagraphSpec = string | RunSpec[] | { runs: string | RunSpec[]; heading?: HeadingName; list?: boolean };
 /** A cell: one paragraph, or several. */
 export type CellSpec = ParagraphSpec | { paragraphs: ParagraphSpec[] };
-export type BlockSpec = ParagraphSpec | { table: CellSpec[][] };
+export type BlockSpec = ParagraphSpec | { table: CellSpec[][] } | { tableOfContents: true };
 
 export interface DocSpec {
   name: string;
@@ -52,7 +52,14 @@ export interface TableDump {
   cells: ParagraphDump[][][];
 }
 
-export type BlockDump = ParagraphDump | TableDump;
+export type BlockDump = ParagraphDump | TableDump | { tableOfContents: true };
+
+/** Where a document's file sits, and whether DriveApp may open it: one the app did not create is refused under drive.file. */
+export interface Placement {
+  folder?: FolderRecord;
+  /** False: DocumentApp opens it, DriveApp answers that there is no such file. True by default. */
+  visibleToDrive?: boolean;
+}
 
 export interface DocDump {
   id: string;
@@ -68,8 +75,8 @@ export interface DocsWorld {
   calls: CallLog;
   docs: DocStore;
   drive: DriveModel;
-  /** A document built from `spec`, its Drive file in `folder` (My Drive by default). */
-  addDocument(spec: DocSpec, folder?: FolderRecord): DocModel;
+  /** A document built from `spec`, its Drive file in a folder (My Drive by default), visible to DriveApp unless told. */
+  addDocument(spec: DocSpec, where?: FolderRecord | Placement): DocModel;
   addFolder(name: string): FolderRecord;
   /** A document's content, by model or id, for assertions. */
   dump(doc: DocModel | string): DocDump;
@@ -96,10 +103,11 @@ export function createDocsWorld(calls?: CallLog, options: { exception?: (message
     calls: ctx.calls,
     docs,
     drive,
-    addDocument(spec, folder) {
+    addDocument(spec, where) {
       const section = (blocks: BlockSpec[] | undefined) => blocks && blocks.map(blockOf);
       const doc = docs.add(spec.name, section(spec.body), section(spec.header) ?? null, section(spec.footer) ?? null);
-      drive.addDocument(doc, folder);
+      const { folder, visibleToDrive }: Placement = where instanceof FolderRecord ? { folder: where } : where ?? {};
+      drive.addDocument(doc, folder, { visibleToDrive });
       return doc;
     },
     addFolder: (name) => drive.addFolder(name),
@@ -135,6 +143,7 @@ export function paragraphOf(spec: ParagraphSpec): ParagraphNode {
 }
 
 export function blockOf(spec: BlockSpec): Block {
+  if (typeof spec === 'object' && !Array.isArray(spec) && 'tableOfContents' in spec) return tocNode();
   if (typeof spec === 'object' && !Array.isArray(spec) && 'table' in spec) {
     return tableNode(spec.table.map((row) => rowNode(row.map((cell) => {
       const paragraphs = typeof cell === 'object' && !Array.isArray(cell) && 'paragraphs' in cell ? cell.paragraphs : [cell];
@@ -152,6 +161,7 @@ export function dumpDocument(doc: DocModel): DocDump {
 }
 
 export function dumpBlock(block: Block): BlockDump {
+  if (block.kind === 'tableOfContents') return { tableOfContents: true };
   if (block.kind !== 'table') return dumpParagraph(block);
   return {
     rows: block.rows.map((r) => r.cells.map((c) => paragraphsUnder(c).map((p) => p.text.chars).join('\n'))),
@@ -169,7 +179,7 @@ export function dumpParagraph(p: ParagraphNode): ParagraphDump {
   };
 }
 
-/** The blocks as lines of text: a paragraph's text, or a table row's cells joined by " | ". */
+/** The blocks as lines of text: a paragraph's text, a table row's cells joined by " | ", "[table of contents]". */
 export function linesOf(blocks: readonly BlockDump[]): string[] {
-  return blocks.flatMap((b) => ('rows' in b ? b.rows.map((cells) => cells.join(' | ')) : [b.text]));
+  return blocks.flatMap((b) => ('rows' in b ? b.rows.map((cells) => cells.join(' | ')) : 'text' in b ? [b.text] : ['[table of contents]']));
 }

@@ -6,11 +6,12 @@
  * and docText.ts; this module registers them.
  */
 import { enumOf, exposed, type ExactSurface } from './context';
-import { documentUrl, type DocModel, type SectionNode } from './docModel';
+import { documentUrl, sectionNode, type DocModel, type SectionNode } from './docModel';
 import { DOCUMENT_CLOSED, element, ElementType, ParagraphHeading, registerElement, type DocHandle, type DocsContext } from './docElement';
 import { FakeListItem, FakeParagraph } from './docParagraph';
 import { FakeBody, FakeFooterSection, FakeHeaderSection } from './docSection';
 import { FakeTable, FakeTableCell, FakeTableRow } from './docTable';
+import { FakeTableOfContents } from './docTableOfContents';
 import { FakeText } from './docText';
 import type { DriveModel } from './drive';
 
@@ -23,6 +24,7 @@ registerElement('body', FakeBody);
 registerElement('header', FakeHeaderSection);
 registerElement('footer', FakeFooterSection);
 registerElement('text', FakeText);
+registerElement('tableOfContents', FakeTableOfContents);
 
 type GasDocument = GoogleAppsScript.Document.Document;
 
@@ -36,7 +38,8 @@ export const Attribute = enumOf<typeof GoogleAppsScript.Document.Attribute>([
   'SPACING_AFTER', 'SPACING_BEFORE', 'STRIKETHROUGH', 'UNDERLINE', 'VERTICAL_ALIGNMENT', 'WIDTH',
 ]);
 
-export type DocumentMethod = 'getId' | 'getUrl' | 'getName' | 'setName' | 'getBody' | 'getHeader' | 'getFooter' | 'saveAndClose';
+export type DocumentMethod =
+  | 'getId' | 'getUrl' | 'getName' | 'setName' | 'getBody' | 'getHeader' | 'getFooter' | 'addHeader' | 'addFooter' | 'saveAndClose';
 
 export class FakeDocument implements Pick<GasDocument, DocumentMethod> {
   constructor(readonly model: DocHandle, private readonly ctx: DocsContext) {}
@@ -76,6 +79,21 @@ export class FakeDocument implements Pick<GasDocument, DocumentMethod> {
 
   getFooter(): GoogleAppsScript.Document.FooterSection {
     this.log('getFooter');
+    return this.section(this.model.doc.footer);
+  }
+
+  /** A header holding one empty paragraph, as a new one is in Docs; refused when there is one already. */
+  addHeader(): GoogleAppsScript.Document.HeaderSection {
+    this.log('addHeader');
+    if (this.model.doc.header) throw this.ctx.exception('Document already contains a header.');
+    this.model.doc.header = sectionNode('header', []);
+    return this.section(this.model.doc.header);
+  }
+
+  addFooter(): GoogleAppsScript.Document.FooterSection {
+    this.log('addFooter');
+    if (this.model.doc.footer) throw this.ctx.exception('Document already contains a footer.');
+    this.model.doc.footer = sectionNode('footer', []);
     return this.section(this.model.doc.footer);
   }
 

@@ -2,6 +2,9 @@
  * DriveApp: folders, files and the copies a generation makes. A Google Doc's
  * file and its document are one thing: copying the file copies the document
  * (deeply) and DocumentApp opens the copy; renaming either renames both.
+ * Under the drive.file scope DriveApp sees only the files the app created, while
+ * DocumentApp (documents scope) opens any Doc the user can: a file added with
+ * `visibleToDrive: false` is such a Doc, opened by DocumentApp and refused by DriveApp.
  */
 import { exposed, type ExactSurface } from './context';
 import { documentUrl, type DocModel, type DocStore } from './docModel';
@@ -38,6 +41,9 @@ export class FileRecord {
     public content = '',
   ) {}
 
+  /** False for a file the app did not create: DriveApp neither opens nor lists it (drive.file). */
+  visibleToDrive = true;
+
   get name(): string {
     return this.doc ? this.doc.name : this.ownName;
   }
@@ -69,8 +75,9 @@ export class DriveModel {
   }
 
   /** The Drive file of a document; its id is the document's, as in Drive. */
-  addDocument(doc: DocModel, folder = this.root): FileRecord {
+  addDocument(doc: DocModel, folder = this.root, options: { visibleToDrive?: boolean } = {}): FileRecord {
     const file = new FileRecord(doc.id, doc.name, MimeType.GOOGLE_DOCS, [folder], doc);
+    file.visibleToDrive = options.visibleToDrive ?? true;
     this.files.set(file.id, file);
     return file;
   }
@@ -93,7 +100,7 @@ export class DriveModel {
   }
 }
 
-export type FileMethod = 'getId' | 'getUrl' | 'getName' | 'setName' | 'getMimeType' | 'getParents' | 'makeCopy';
+export type FileMethod = 'getId' | 'getUrl' | 'getName' | 'setName' | 'getMimeType' | 'getParents' | 'makeCopy' | 'moveTo';
 
 export class FakeFile implements Pick<GasFile, FileMethod> {
   constructor(readonly model: FileRecord, private readonly drive: DriveModel, private readonly ctx: DocsContext) {}
@@ -142,6 +149,14 @@ export class FakeFile implements Pick<GasFile, FileMethod> {
     return fileFake(this.drive.copy(this.model, name, parents), this.drive, this.ctx);
   }
 
+  /** Leaves every folder it was in for `destination` alone. */
+  moveTo(destination: GasFolder): GasFile {
+    this.log('moveTo');
+    if (!(destination instanceof FakeFolder)) throw this.ctx.exception(`The parameters (${typeof destination}) don't match the method signature for DriveApp.File.moveTo.`);
+    this.model.parents = [destination.model];
+    return exposed<GasFile>(this);
+  }
+
   private log(method: FileMethod): void {
     this.ctx.calls.record(`File.${method}`, this.model.id);
   }
@@ -177,7 +192,7 @@ export class FakeFolder implements Pick<GasFolder, FolderMethod> {
 
   getFiles(): GoogleAppsScript.Drive.FileIterator {
     this.log('getFiles');
-    return files(this.drive.filesIn(this.model), this.drive, this.ctx);
+    return files(this.drive.filesIn(this.model).filter((f) => f.visibleToDrive), this.drive, this.ctx);
   }
 
   /** Puts the file in this folder too; it stays in its other folders. */
@@ -236,7 +251,7 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, Drive
   getFileById(id: string): GasFile {
     this.ctx.calls.record('DriveApp.getFileById', String(id));
     const file = this.model.files.get(String(id));
-    if (!file) throw this.ctx.exception(NO_ITEM);
+    if (!file || !file.visibleToDrive) throw this.ctx.exception(NO_ITEM);
     return fileFake(file, this.model, this.ctx);
   }
 
@@ -266,7 +281,7 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, Drive
 
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     this.ctx.calls.record('DriveApp.getFilesByName');
-    return files([...this.model.files.values()].filter((f) => f.name === name), this.model, this.ctx);
+    return files([...this.model.files.values()].filter((f) => f.visibleToDrive && f.name === name), this.model, this.ctx);
   }
 }
 

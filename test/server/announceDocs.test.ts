@@ -2,11 +2,14 @@
  * Filling a group's own template Doc through dist/Code.js in its sandbox:
  * formatting kept, rows and paragraphs repeated, branches removed, header and
  * footer filled, every placeholder left unfilled reported by name, values
- * written literally; and the templates or folders that cannot be used.
+ * written literally; the same whether Drive copies the template or, for a Doc
+ * drive.file hides from Drive, Endorse rebuilds the copy; and the templates or
+ * folders that cannot be used.
  */
 import { describe, expect, it } from 'vitest';
 import type { CountView } from '../../src/shared/sidebarApi';
-import { linesOf, type DocSpec, type ParagraphDump, type TableDump } from '../fakes/docsWorld';
+import { DOCUMENT_MISSING } from '../fakes/document';
+import { linesOf, type DocDump, type DocSpec, type ParagraphDump, type TableDump } from '../fakes/docsWorld';
 import { countedExample, docIdOf, openAnnounceWorld } from './announceWorld';
 
 const statement: DocSpec = {
@@ -22,6 +25,7 @@ const statement: DocSpec = {
     'We make no endorsement.',
     '{{/if}}',
     'Turnout{{#if turnout}}: {{turnout}}{{/if}}.',
+    { runs: ['Canvass for ', { text: '{{endorsed}}', bold: true }, ' this weekend'], list: true },
     { table: [['Candidate', 'Votes'], [{ runs: [{ text: '{{candidate.name}}', italic: true }] }, '{{candidate.votes}}']] },
     '{{#each candidate}}',
     '{{candidate.name}}: {{candidate.share}} in the last round counted',
@@ -33,19 +37,51 @@ const statement: DocSpec = {
 
 const on = { announcementDate: '2026-06-08' };
 
-describe('a template Doc of the group\'s own, given by its link', () => {
+/** The statement announced for the Mayor from `spec`, given by its link, into a folder chosen for it. */
+function announcedFrom(spec: DocSpec, visibleToDrive: boolean, audience: 'members' | 'candidates' = 'members') {
   const env = countedExample();
-  const count = env.run<{ lastCount: CountView }>('getSidebarState').lastCount;
-  const template = env.docs.addDocument(statement);
+  const chosen = env.docs.addFolder('Announcements 2026');
+  const template = env.docs.addDocument(spec, { visibleToDrive });
   const before = env.docs.dump(template);
-  const view = env.announce({ race: 'Mayor', audiences: ['members'], templates: { members: `https://docs.google.com/document/d/${template.id}/edit` }, ...on });
-  const doc = env.docs.dump(docIdOf(view.documents[0]!.url));
+  env.world.calls.reset();
+  const view = env.announce({
+    race: 'Mayor', audiences: [audience], templates: { [audience]: `https://docs.google.com/document/d/${template.id}/edit` }, folder: chosen.url, ...on,
+  });
+  const docs = view.documents.map((d) => env.docs.dump(docIdOf(d.url)));
+  return { env, chosen, template, before, view, docs, doc: docs[0]! };
+}
+
+describe.each([
+  { how: 'one Drive may open (Endorse created it): Drive copies it', visibleToDrive: true },
+  { how: 'one drive.file hides from Drive: Endorse rebuilds the copy from DocumentApp', visibleToDrive: false },
+])('a template Doc of the group\'s own, given by its link, $how', ({ visibleToDrive }) => {
+  const { env, chosen, template, before, view, doc } = announcedFrom(statement, visibleToDrive);
+  const count = env.run<{ lastCount: CountView }>('getSidebarState').lastCount;
   const paragraphs = doc.body.filter((b): b is ParagraphDump => 'text' in b);
   const lines = linesOf(doc.body);
 
-  it('is copied, and the template itself is left as it was', () => {
+  it('is copied into the chosen folder, and the template itself is left as it was', () => {
     expect(view.templates).toEqual([{ audience: 'members', name: 'Our statement', url: `https://docs.google.com/document/d/${template.id}/edit`, created: false }]);
     expect(env.docs.dump(template)).toEqual(before);
+    const file = env.docs.drive.files.get(doc.id)!;
+    expect([file.name, file.parents]).toEqual(["Members' statement: Mayor, June 8, 2026", [chosen]]);
+  });
+
+  it(visibleToDrive ? 'is copied by Drive, which copies everything' : 'is rebuilt in a new Doc, since Drive refuses to copy it', () => {
+    expect(env.world.calls.count('File.makeCopy')).toBe(visibleToDrive ? 1 : 0);
+    expect(env.world.calls.count('DocumentApp.create')).toBe(visibleToDrive ? 0 : 1);
+    expect(view.warnings.filter((w) => w.includes('could not copy'))).toEqual([]);
+  });
+
+  it('writes every value with insertText, never with replaceText', () => {
+    expect(env.world.calls.count('*.insertText')).toBeGreaterThan(0);
+    expect(env.world.calls.count('*.replaceText')).toBe(0);
+  });
+
+  it('keeps a list item, its value in its placeholder\'s bold', () => {
+    expect(paragraphs.find((p) => p.list)).toEqual({
+      text: 'Canvass for Ana Diaz this weekend', list: true, runs: [{ text: 'Canvass for ' }, { text: 'Ana Diaz', bold: true }, { text: ' this weekend' }],
+    });
   });
 
   it('fills the header and the footer, keeping the footer\'s italic date', () => {
@@ -91,6 +127,39 @@ describe('a template Doc of the group\'s own, given by its link', () => {
       expect.stringMatching(/^Members' statement: Mayor, June 8, 2026: \{\{chair\}\} has no value and is left as written/),
       expect.stringMatching(/\{\{group\}\} is formatted in two ways inside the braces/),
     ]);
+  });
+});
+
+describe('a copy rebuilt without Drive', () => {
+  const strip = (dump: DocDump) => ({ ...dump, id: '' });
+
+  it('reads exactly like the copy Drive makes, once filled: paragraphs, headings, runs, list items, tables, header and footer', () => {
+    expect(strip(announcedFrom(statement, false).doc)).toEqual(strip(announcedFrom(statement, true).doc));
+  });
+
+  it('starts with the template\'s first table when it has one, and adds no empty paragraph after a table', () => {
+    const results: DocSpec = {
+      name: 'Results',
+      header: [{ runs: [{ text: '{{group}}', bold: true }] }],
+      body: [{ table: [['Race', '{{race}}']] }, 'Votes cast: {{votesCast}}', { table: [['{{candidate.name}}', '{{candidate.votes}}']] }, 'End.'],
+    };
+    const rebuilt = announcedFrom(results, false).doc;
+    expect(strip(rebuilt)).toEqual(strip(announcedFrom(results, true).doc));
+    expect('rows' in rebuilt.body[0]!).toBe(true);
+    expect(rebuilt.footer).toBeNull();
+  });
+
+  it('leaves out a table of contents, which Docs gives no way to append, and names it once for all the letters', () => {
+    const letter: DocSpec = { name: 'Our letter', body: [{ runs: 'Dear {{candidate.name}},', heading: 'TITLE' }, { tableOfContents: true }, 'Thank you.'] };
+    const rebuilt = announcedFrom(letter, false, 'candidates');
+    const byDrive = announcedFrom(letter, true, 'candidates');
+    expect(rebuilt.view.warnings).toEqual([
+      expect.stringMatching(/^The template "Our letter" was copied element by element \(Drive may not open it\), and Endorse could not copy the table of contents \(TABLE_OF_CONTENTS, body, element 2\): the Docs made from it lack it\./),
+    ]);
+    expect(byDrive.view.warnings).toEqual([]);
+    expect(linesOf(byDrive.doc.body)).toContain('[table of contents]');
+    expect(rebuilt.docs.length).toBeGreaterThan(1);
+    expect(rebuilt.docs.map((d) => linesOf(d.body))).toEqual(byDrive.docs.map((d) => linesOf(d.body).filter((l) => l !== '[table of contents]')));
   });
 });
 
@@ -140,19 +209,27 @@ describe('values are written literally', () => {
 });
 
 describe('templates and folders that cannot be used', () => {
-  it('a template that cannot be read is refused, naming the Doc and the paragraph, before any copy is made', () => {
+  it.each([true, false])('a template that cannot be read is refused, naming the Doc and the paragraph, before any copy is made (visible to Drive: %s)', (visibleToDrive) => {
     const env = countedExample();
-    const broken = env.docs.addDocument({ name: 'Broken', body: ['Hello {{group}}', '{{#if endorsed}}', 'We endorse {{endorsed}}.'] });
+    const broken = env.docs.addDocument({ name: 'Broken', body: ['Hello {{group}}', '{{#if endorsed}}', 'We endorse {{endorsed}}.'] }, { visibleToDrive });
     const files = env.docs.drive.files.size;
     const message = env.failure('createAnnouncements', { race: 'Mayor', templates: { members: broken.id }, ...on });
     expect(message).toMatch(/^The template "Broken", paragraph 2 \("\{\{#if endorsed\}\}"\) cannot be used: \{\{#if endorsed\}\} is never closed/);
     expect(env.docs.drive.files.size).toBe(files);
   });
 
-  it('a Doc Endorse may not open is explained, with what to do', () => {
+  it('a Doc that neither Drive nor Docs will open is explained, with what to check, before any Doc is written', () => {
     const env = countedExample();
-    const message = env.failure('createAnnouncements', { race: 'Mayor', templates: { press: 'https://docs.google.com/document/d/1NotOursToOpen/edit' }, ...on });
-    expect(message).toMatch(/cannot open the template Doc .*1NotOursToOpen.*only open Docs it created: paste your text into the template Endorse made for you/);
+    const before = new Set(env.docs.drive.files.keys());
+    const link = 'https://docs.google.com/document/d/1NotOursToOpen/edit';
+    // The members' template comes first: ours, created on first use; the press release's is the one refused.
+    const message = env.failure('createAnnouncements', { race: 'Mayor', audiences: ['members', 'press'], templates: { press: link }, ...on });
+    expect(message).toBe(
+      `Endorse cannot open the template Doc "${link}" (${DOCUMENT_MISSING}). A template can be any Google Doc you can open: check the link, ` +
+      'and that the Google account you use in this spreadsheet can open the Doc (a Word file must first be saved as a Google Doc: File › Save as Google Docs).',
+    );
+    const added = [...env.docs.drive.files.values()].filter((f) => !before.has(f.id)).map((f) => f.name);
+    expect(added).toEqual(["Endorse template: Members' statement"]);
   });
 
   it('a chosen folder receives the Docs; one that cannot be opened is named', () => {
