@@ -11,14 +11,13 @@
 import { windowWords } from '../core/ballotForm';
 import { codeListSheet, codeMessage, CODES_SHEET, readCodeList, waiting, withCodesFor, type CodeEntry } from '../core/codeMailing';
 import { formatInstant } from '../core/outputSheets';
-import { eligibleList } from '../core/vote';
 import { codeRandomFromUuids } from '../core/voterCode';
 import type { CodesView } from '../shared/sidebarApi';
 import { isServiceError, UserError } from './errors';
 import { ballotProperty, readBallotState } from './forms';
 import { writeOutputs } from './outputs';
 import { rulesInForce, readSettings } from './settings';
-import { readTable, sheetFor } from './sources';
+import { readEligibleMembers } from './sources';
 
 /** Apps Script stops a run at six minutes; this leaves time to write the sheet after the last email. */
 export const SENDING_BUDGET_MS = 4.5 * 60 * 1000;
@@ -49,13 +48,7 @@ function send(): CodesView {
 
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = rules.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
-  const eligibility = eligibleList({
-    rules,
-    timeZone,
-    roster: readTable(sheetFor(spreadsheet, roster, 'roster'), roster),
-    attendance: attendance ? readTable(sheetFor(spreadsheet, attendance, 'attendance'), attendance) : undefined,
-  })!;
-  const members = eligibility.entries.filter((e) => e.eligible).map((e) => ({ name: e.member.name, email: e.member.email }));
+  const members = readEligibleMembers(spreadsheet, { roster, attendance }, rules, timeZone);
   const sheet = spreadsheet.getSheetByName(CODES_SHEET);
   const issued = withCodesFor(readCodeList(sheet ? sheet.getDataRange().getValues() : null), members, codeRandomFromUuids(() => Utilities.getUuid()), rules.eligibility.gmailAliases);
   let list = issued.list;

@@ -10,13 +10,13 @@ import { readRaceList, type BallotRace } from '../core/raceList';
 import { CHECK_IN_SHEET, checkedIn, checkInUpdate, PAPER_SHEET, paperBallotsHeader, votersOf } from '../core/paperBallots';
 import { isBlankRow } from '../core/roster';
 import type { Rules } from '../core/rules';
-import { countVote, eligibleList, type Table } from '../core/vote';
+import { countVote, type Table } from '../core/vote';
 import type { MeetingView } from '../shared/sidebarApi';
 import { UserError } from './errors';
 import { readBallotState } from './forms';
 import { withDocumentLock } from './lock';
 import { readSettings, rulesInForce } from './settings';
-import { readTable, sheetFor } from './sources';
+import { readEligibleMembers, readTable } from './sources';
 import { readVoteSources } from './votingSources';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,13 +52,7 @@ function prepare(): MeetingView {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = rules.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
   const paperSheet = spreadsheet.getSheetByName(PAPER_SHEET) ?? makeSheet(spreadsheet, PAPER_SHEET, [paperBallotsHeader(races, rules)]);
-  const eligibility = eligibleList({
-    rules,
-    timeZone,
-    roster: readTable(sheetFor(spreadsheet, roster, 'roster'), roster),
-    attendance: attendance ? readTable(sheetFor(spreadsheet, attendance, 'attendance'), attendance) : undefined,
-  })!;
-  const eligible = eligibility.entries.filter((e) => e.eligible).map((e) => ({ name: e.member.name, email: e.member.email }));
+  const eligible = readEligibleMembers(spreadsheet, { roster, attendance }, rules, timeZone);
   const votedOnline = rules.voting.online === 'none' ? [] : votersOf(countVote({ rules, timeZone, ...readVoteSources(spreadsheet, saved.settings.sources, rules, properties, false) }).accepted);
 
   const existing = spreadsheet.getSheetByName(CHECK_IN_SHEET);

@@ -6,7 +6,8 @@
  */
 import { nameKey } from '../core/name';
 import { OWNED_SHEETS } from '../core/outputSheets';
-import type { Table } from '../core/vote';
+import type { Rules } from '../core/rules';
+import { eligibleList, type Table } from '../core/vote';
 import type { Sources } from '../shared/sidebarApi';
 import { UserError } from './errors';
 
@@ -123,4 +124,21 @@ export function readSources(spreadsheet: Spreadsheet, sources: Sources): SourceT
     proxies: optional('proxies'),
     secondVotes: sources.secondVotes.map((name) => readTable(sheetFor(spreadsheet, name, 'secondVotes'), name)),
   };
+}
+
+/** The eligible members of the chosen roster (by its attendance log, when there is one), read in one batch each. */
+export function readEligibleMembers(
+  spreadsheet: Spreadsheet,
+  sources: { roster: string; attendance?: string },
+  rules: Rules,
+  timeZone: string,
+): { name: string; email: string }[] {
+  const { roster, attendance } = sources;
+  const list = eligibleList({
+    rules,
+    timeZone,
+    roster: readTable(sheetFor(spreadsheet, roster, 'roster'), roster),
+    attendance: attendance ? readTable(sheetFor(spreadsheet, attendance, 'attendance'), attendance) : undefined,
+  })!;
+  return list.entries.filter((e) => e.eligible).map((e) => ({ name: e.member.name, email: e.member.email }));
 }
