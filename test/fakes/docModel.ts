@@ -25,9 +25,14 @@ export interface TextModel {
 
 export type HeadingName = 'NORMAL' | 'HEADING1' | 'HEADING2' | 'HEADING3' | 'HEADING4' | 'HEADING5' | 'HEADING6' | 'TITLE' | 'SUBTITLE';
 
+export type GlyphName = 'BULLET' | 'HOLLOW_BULLET' | 'SQUARE_BULLET' | 'NUMBER' | 'LATIN_UPPER' | 'LATIN_LOWER' | 'ROMAN_UPPER' | 'ROMAN_LOWER';
+
 export interface ParagraphNode {
   kind: 'paragraph' | 'listItem';
   heading: HeadingName;
+  /** A list item's bullet or numbering, and its indent (0: the outer list); a paragraph keeps the defaults of a new item. */
+  glyph: GlyphName;
+  nesting: number;
   text: TextModel;
   parent: Container | null;
 }
@@ -136,7 +141,7 @@ export function runsOf(text: TextModel): { start: number; chars: string; attrs: 
 // ---- tree ----
 
 export function paragraphNode(text: TextModel, kind: ParagraphNode['kind'] = 'paragraph', heading: HeadingName = 'NORMAL'): ParagraphNode {
-  return { kind, heading, text, parent: null };
+  return { kind, heading, glyph: 'BULLET', nesting: 0, text, parent: null };
 }
 
 export function tableNode(rows: RowNode[]): TableNode {
@@ -178,7 +183,7 @@ export function cloneNode<N extends DocNode>(node: N): N {
   switch (node.kind) {
     case 'paragraph':
     case 'listItem':
-      return paragraphNode({ chars: node.text.chars, attrs: node.text.attrs.slice() }, node.kind, node.heading) as N;
+      return { ...paragraphNode({ chars: node.text.chars, attrs: node.text.attrs.slice() }, node.kind, node.heading), glyph: node.glyph, nesting: node.nesting } as N;
     case 'table':
       return tableNode(node.rows.map(cloneNode)) as N;
     case 'tableOfContents':

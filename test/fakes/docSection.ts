@@ -58,7 +58,7 @@ export abstract class FakeBlockContainer<M extends Container> extends FakeContai
 }
 
 export type SectionMethod =
-  | ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'appendListItem' | 'appendTable' | 'getParagraphs' | 'getTables' | 'clear';
+  | ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'appendListItem' | 'insertListItem' | 'appendTable' | 'getParagraphs' | 'getTables' | 'clear';
 
 abstract class SectionBase<Self> extends FakeBlockContainer<SectionNode> {
   appendParagraph(content: string | GasParagraph): GasParagraph {
@@ -74,6 +74,11 @@ abstract class SectionBase<Self> extends FakeBlockContainer<SectionNode> {
   appendListItem(content: string | GasListItem): GasListItem {
     this.log('appendListItem');
     return this.addListItem(this.model.children.length, content, 'appendListItem');
+  }
+
+  insertListItem(childIndex: number, content: string | GasListItem): GasListItem {
+    this.log('insertListItem');
+    return this.addListItem(childIndex, content, 'insertListItem');
   }
 
   appendTable(cells?: string[][] | GasTable | null): GasTable {

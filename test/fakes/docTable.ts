@@ -11,6 +11,7 @@ type GasTable = GoogleAppsScript.Document.Table;
 type GasRow = GoogleAppsScript.Document.TableRow;
 type GasCell = GoogleAppsScript.Document.TableCell;
 type GasParagraph = GoogleAppsScript.Document.Paragraph;
+type GasListItem = GoogleAppsScript.Document.ListItem;
 
 export type TableMethod =
   | ContainerMethod | 'getNumRows' | 'getRow' | 'getCell' | 'insertTableRow' | 'appendTableRow' | 'removeRow' | 'copy' | 'removeFromParent';
@@ -114,7 +115,7 @@ export class FakeTableRow extends FakeContainerElement<RowNode> implements Pick<
 
 export const tableRowSurface: ExactSurface<FakeTableRow, TableRowMethod> = true;
 
-export type TableCellMethod = ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'clear';
+export type TableCellMethod = ContainerMethod | 'appendParagraph' | 'insertParagraph' | 'insertListItem' | 'clear';
 
 export class FakeTableCell extends FakeBlockContainer<CellNode> implements Pick<GasCell, TableCellMethod> {
   protected readonly service = 'TableCell';
@@ -128,6 +129,12 @@ export class FakeTableCell extends FakeBlockContainer<CellNode> implements Pick<
   insertParagraph(childIndex: number, content: string | GasParagraph): GasParagraph {
     this.log('insertParagraph');
     return this.addParagraph(childIndex, content);
+  }
+
+  /** A detached list item (a copy) inserted as it is, or a new one of plain text. */
+  insertListItem(childIndex: number, content: string | GasListItem): GasListItem {
+    this.log('insertListItem');
+    return this.addListItem(childIndex, content, 'insertListItem');
   }
 
   clear(): GasCell {

@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SERVER_ERROR } from './calls';
 import { DOCUMENT_CLOSED, LAST_PARAGRAPH, MUST_BE_DETACHED } from './docElement';
-import { createDocsWorld, linesOf, type DocSpec } from './docsWorld';
+import { createDocsWorld, linesOf, type DocSpec, type TableDump } from './docsWorld';
 import { ITERATOR_END, MimeType, NO_ITEM } from './drive';
 
 type Doc = GoogleAppsScript.Document.Document;
@@ -304,6 +304,50 @@ describe('building a document element by element', () => {
     ]);
     expect(() => target.getBody().appendListItem(body.getChild(1).asParagraph().copy() as never)).toThrow(/match the method signature for Body.appendListItem/);
     expect(() => target.getBody().appendListItem(body.getChild(0).asListItem())).toThrow(MUST_BE_DETACHED);
+  });
+
+  it('inserts a copied list item where asked, keeping its glyph, nesting and formatting; text makes a new bullet item', () => {
+    const { world, model, body } = worldWith({ name: 'D', body: [{ runs: [{ text: 'Canvass', bold: true }, ' Saturday'], list: true }, 'Plain'] });
+    Object.assign(model.body.children[0]!, { glyph: 'NUMBER', nesting: 1 });
+    world.calls.reset();
+    const item = body.insertListItem(1, body.getChild(0).asListItem().copy());
+    body.getChild(1).asListItem().editAsText().insertText(0, 'Then: ');
+    body.insertListItem(0, 'Phone bank');
+    expect(String(item.getType())).toBe('LIST_ITEM');
+    expect(world.calls.count('Body.insertListItem', model.id)).toBe(2);
+    expect(world.dump(model).body).toEqual([
+      { text: 'Phone bank', list: true, runs: [{ text: 'Phone bank' }] },
+      { text: 'Canvass Saturday', list: true, runs: [{ text: 'Canvass', bold: true }, { text: ' Saturday' }] },
+      { text: 'Then: Canvass Saturday', list: true, runs: [{ text: 'Then: Canvass', bold: true }, { text: ' Saturday' }] },
+      { text: 'Plain', runs: [{ text: 'Plain' }] },
+    ]);
+    expect(model.body.children.slice(0, 3).map((p) => 'glyph' in p && [p.glyph, p.nesting])).toEqual([['BULLET', 0], ['NUMBER', 1], ['NUMBER', 1]]);
+    expect(() => body.insertListItem(1, body.getChild(3).asParagraph().copy() as never)).toThrow(/match the method signature for Body.insertListItem/);
+    expect(() => body.insertListItem(1, body.getChild(1).asListItem())).toThrow(MUST_BE_DETACHED);
+    expect(() => body.insertListItem(5, 'x')).toThrow('Child index (5) must be less than or equal to the number of child elements (4).');
+  });
+
+  it('inserts a list item in a header, a footer and a table cell, each call logged by its class', () => {
+    const { world, model, doc, body } = worldWith({
+      name: 'D', header: ['Minutes'], footer: ['Page'], body: [{ table: [[{ paragraphs: [{ runs: [{ text: 'Ana', italic: true }], list: true }] }]] }, ''],
+    });
+    world.calls.reset();
+    doc.getHeader().insertListItem(1, 'Agenda');
+    doc.getFooter().insertListItem(0, 'Contact');
+    const cell = body.getChild(0).asTable().getCell(0, 0);
+    cell.insertListItem(1, cell.getChild(0).asListItem().copy());
+    cell.insertListItem(2, 'Bo');
+    expect(world.calls.list().map((c) => c.method).filter((m) => m.endsWith('.insertListItem')))
+      .toEqual(['HeaderSection.insertListItem', 'FooterSection.insertListItem', 'TableCell.insertListItem', 'TableCell.insertListItem']);
+    const dump = world.dump(model);
+    expect([linesOf(dump.header!), linesOf(dump.footer!)]).toEqual([['Minutes', 'Agenda'], ['Contact', 'Page']]);
+    expect(dump.body[0]).toMatchObject({ rows: [['Ana\nAna\nBo']] });
+    expect((dump.body[0] as TableDump).cells[0]![0]).toEqual([
+      { text: 'Ana', list: true, runs: [{ text: 'Ana', italic: true }] },
+      { text: 'Ana', list: true, runs: [{ text: 'Ana', italic: true }] },
+      { text: 'Bo', list: true, runs: [{ text: 'Bo' }] },
+    ]);
+    expect(() => cell.insertListItem(1, body.getChild(1).asParagraph().copy() as never)).toThrow(/match the method signature for TableCell.insertListItem/);
   });
 });
 

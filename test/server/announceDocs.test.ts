@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CountView } from '../../src/shared/sidebarApi';
+import type { ParagraphNode } from '../fakes/docModel';
 import { DOCUMENT_MISSING } from '../fakes/document';
 import { linesOf, type DocDump, type DocSpec, type ParagraphDump, type TableDump } from '../fakes/docsWorld';
 import { countedExample, docIdOf, openAnnounceWorld } from './announceWorld';
@@ -173,6 +174,56 @@ describe('a table inside a branch', () => {
     const docOf = (race: string) => env.docs.dump(docIdOf(env.announce({ race, audiences: ['press'], templates: { press: template.id }, ...on }).documents[0]!.url));
     expect(linesOf(docOf('Mayor').body)).toEqual(['Endorsed', 'Ana Diaz', 'End.']);
     expect(linesOf(docOf('District Attorney').body)).toEqual(['No endorsement for District Attorney.', 'End.']);
+  });
+});
+
+describe('a list item inside an {{#each}}', () => {
+  const rounds: DocSpec = {
+    name: 'Rounds',
+    body: [
+      'The count for {{race}}:',
+      '{{#each round}}',
+      { runs: [{ text: '{{round.option}}', bold: true }, ': {{round.votes}} votes in ', { text: '{{round.label}}', italic: true }], list: true },
+      '{{/each}}',
+      'Signed, the committee',
+    ],
+  };
+
+  it.each([true, false])('is repeated once per round, keeping its numbering, its nesting and its bold and italic (visible to Drive: %s)', (visibleToDrive) => {
+    const env = countedExample();
+    const template = env.docs.addDocument(rounds, { visibleToDrive });
+    // A numbered item one level in: what the copies must keep, as Docs' own list would.
+    Object.assign(template.body.children[2]!, { glyph: 'NUMBER', nesting: 1 });
+    const count = env.run<{ lastCount: CountView }>('getSidebarState').lastCount;
+    const mayor = count.races.find((r) => r.race === 'Mayor')!;
+    env.world.calls.reset();
+    const view = env.announce({ race: 'Mayor', audiences: ['members'], templates: { members: template.id }, ...on });
+    const id = docIdOf(view.documents[0]!.url);
+    const body = env.docs.dump(id).body;
+
+    const expected = mayor.rounds.flatMap((r) => r.rows.map(([option, votes]) => [option, String(votes), r.label] as const));
+    expect(expected.length).toBeGreaterThan(2);
+    expect(linesOf(body)).toEqual(['The count for Mayor:', ...expected.map(([o, v, l]) => `${o}: ${v} votes in ${l}`), 'Signed, the committee']);
+    const items = body.filter((b): b is ParagraphDump => 'text' in b && b.list === true);
+    expect(items.map((p) => p.runs)).toEqual(expected.map(([o, v, l]) => [{ text: o, bold: true }, { text: `: ${v} votes in ` }, { text: l, italic: true }]));
+    const nodes = env.docs.docs.get(id)!.body.children.filter((c): c is ParagraphNode => c.kind === 'listItem');
+    expect(nodes.map((n) => [n.glyph, n.nesting])).toEqual(expected.map(() => ['NUMBER', 1]));
+    expect(env.world.calls.count('Body.insertListItem', id)).toBe(expected.length - 1);
+    expect(env.world.calls.count('*.replaceText')).toBe(0);
+    expect(view.documents[0]).toMatchObject({ unfilled: [], split: [] });
+  });
+
+  it('holding a placeholder Endorse does not know, is kept once per candidate with it left as written, and reports it', () => {
+    const env = countedExample();
+    const template = env.docs.addDocument({
+      name: 'Candidates',
+      body: ['{{#each candidate}}', { runs: '{{candidate.name}} ({{candidate.party}})', list: true }, '{{/each}}', 'End.'],
+    });
+    const view = env.announce({ race: 'Mayor', audiences: ['members'], templates: { members: template.id }, ...on });
+    const lines = linesOf(env.docs.dump(docIdOf(view.documents[0]!.url)).body);
+    expect(lines).toEqual(['Ana Diaz ({{candidate.party}})', 'Bo Li ({{candidate.party}})', 'Carmen Ruiz ({{candidate.party}})', 'Dev Patel ({{candidate.party}})', 'End.']);
+    expect(view.documents[0]).toMatchObject({ unfilled: ['candidate.party'], split: [] });
+    expect(view.warnings).toEqual([expect.stringMatching(/\{\{candidate\.party\}\} has no value and is left as written/)]);
   });
 });
 
