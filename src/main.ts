@@ -146,9 +146,11 @@ export function prepareMeeting(): MeetingView {
 // ---- Custom functions (ENDORSE_*) go below ----
 
 // docs/formulas.md. They run without authorization, so each uses nothing but its
-// arguments; a refusal comes back as one cell of text. (An import may sit here:
-// imports are hoisted, and this block stays in one place.)
+// arguments and, where dates are read or written, the spreadsheet's time zone;
+// a refusal comes back as one cell of text. (An import may sit here: imports are
+// hoisted, and this block stays in one place.)
 import { type Cell, endorseEligible, endorseQuestionnaire, endorseTally, endorseTimeline, endorseWinner } from './core/formula';
+import { spreadsheetTimeZone } from './server/spreadsheetZone';
 
 /**
  * Counts an endorsement vote: one row per candidate per round, with votes, share,
@@ -196,7 +198,10 @@ export function ENDORSE_ELIGIBLE(
   as_of?: unknown,
   weeks?: unknown,
 ): Cell[][] {
-  return endorseEligible({ emails, rosterEmails: roster_emails, attendanceEmails: attendance_emails, attendanceDates: attendance_dates, asOf: as_of, weeks });
+  return endorseEligible({
+    emails, rosterEmails: roster_emails, attendanceEmails: attendance_emails, attendanceDates: attendance_dates, asOf: as_of, weeks,
+    timeZone: spreadsheetTimeZone(),
+  });
 }
 
 /**
@@ -220,5 +225,5 @@ export function ENDORSE_QUESTIONNAIRE(answers: unknown, answer_key: unknown, dea
  * @customfunction
  */
 export function ENDORSE_TIMELINE(election_date: unknown, kind?: unknown): Cell[][] {
-  return endorseTimeline(election_date, kind);
+  return endorseTimeline(election_date, kind, spreadsheetTimeZone());
 }

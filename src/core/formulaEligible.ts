@@ -3,8 +3,8 @@
  * an attendance log is given, attended an action or meeting within `weeks`
  * (the guide's six by default) up to `as_of`, the day the eligible list is
  * published. The rule is eligibility.ts's; the log's dates are calendar days,
- * read as Sheets shows them (timeline.ts `parsePlainDate`) and counted in UTC so
- * no time zone can move a day.
+ * read as Sheets shows them, in the spreadsheet's zone (timeline.ts
+ * `parsePlainDate`), and counted in UTC so no time zone can move a day.
  *
  * The answer has the shape of `emails`: a column in, a column out, a blank
  * beside each blank cell, and nothing beside a header row.
@@ -26,6 +26,8 @@ export interface EligibleArguments {
   attendanceDates?: unknown;
   asOf?: unknown;
   weeks?: unknown;
+  /** The spreadsheet's zone, in which a date cell is midnight; read by src/main.ts. */
+  timeZone?: string;
 }
 
 /** Addresses are matched as eligibility matches them, without Gmail's aliases (a group turns those on in its rules). */
@@ -33,8 +35,8 @@ const GMAIL_ALIASES = false;
 
 export function eligibleTable(args: EligibleArguments): Cell[][] {
   const roster = readRosterEmails(args.rosterEmails);
-  const attendance = readAttendanceLog(args.attendanceEmails, args.attendanceDates);
-  const rules = attendance ? rulesWithWindow(args.asOf, args.weeks) : DEFAULT_RULES;
+  const attendance = readAttendanceLog(args.attendanceEmails, args.attendanceDates, args.timeZone);
+  const rules = attendance ? rulesWithWindow(args.asOf, args.weeks, args.timeZone) : DEFAULT_RULES;
   const list = decideEligibility(roster, attendance, rules, 'UTC');
   const eligible = new Map<string, boolean>();
   list.entries.forEach((e) => eligible.set(emailKey(e.member.email, GMAIL_ALIASES), e.eligible));
@@ -67,7 +69,7 @@ function readRosterEmails(value: unknown): Roster {
 }
 
 /** The log as two columns of equal length, one event per row; null when no log is given. */
-function readAttendanceLog(emailsValue: unknown, datesValue: unknown): Attendance[] | null {
+function readAttendanceLog(emailsValue: unknown, datesValue: unknown, timeZone: string | undefined): Attendance[] | null {
   const emails = listOf(emailsValue, 'attendance_emails');
   const dates = listOf(datesValue, 'attendance_dates');
   if (emails.length === 0 && dates.length === 0) return null;
@@ -85,7 +87,7 @@ function readAttendanceLog(emailsValue: unknown, datesValue: unknown): Attendanc
     if (isBlank(date)) throw new InputError(cellPlace('attendance_dates', i), `no date beside ${email}`);
     const key = isDate(date) ? `date ${date.getTime()}` : `${typeof date} ${String(date)}`;
     let at = days.get(key);
-    if (at === undefined) days.set(key, (at = utcDay(parsePlainDate(date, `attendance_dates row ${i + 1}`))));
+    if (at === undefined) days.set(key, (at = utcDay(parsePlainDate(date, `attendance_dates row ${i + 1}`, timeZone))));
     entries.push({ email, at, row: i + 1 });
   }
   return entries;
@@ -100,11 +102,11 @@ function readsAsDate(value: unknown): boolean {
   }
 }
 
-function rulesWithWindow(asOfValue: unknown, weeksValue: unknown): Rules {
+function rulesWithWindow(asOfValue: unknown, weeksValue: unknown, timeZone: string | undefined): Rules {
   if (isBlank(asOfValue)) {
     throw new InputError({ source: 'as_of' }, 'is needed to count attendance: give the date the eligible list is published');
   }
-  const asOf = formatPlainDate(parsePlainDate(asOfValue, 'as_of'));
+  const asOf = formatPlainDate(parsePlainDate(asOfValue, 'as_of', timeZone));
   const weeksText = optionalText(weeksValue);
   const weeks = weeksText === '' ? DEFAULT_RULES.eligibility.attendedWithinWeeks : Number(weeksText);
   if (!Number.isFinite(weeks) || weeks < 0) {

@@ -4,9 +4,11 @@
  * Everything else is the default rules (docs/rules-counting.md).
  */
 import { isBlank } from './cell';
+import { isShareText } from './fraction';
 import { DEFAULT_RULES, type Rules, RulesError } from './rules';
+import { parseFraction } from './threshold';
 
-const THRESHOLD_TEXT = /^\s*(\d+\s*\/\s*\d+|\d+(\.\d+)?\s*%|plurality|consensus)\s*$/i;
+const THRESHOLD_WORD = /^\s*(plurality|consensus)\s*$/i;
 const DECIMAL_TEXT = /^\s*\d*\.\d+\s*$/;
 /** A number is a share only if it is a fraction a group would state: 3/5, 2/3, 33/50. */
 const MAX_DENOMINATOR = 100;
@@ -24,11 +26,17 @@ export function formulaRules(threshold: unknown, runoff: unknown, noEndorsementL
 /**
  * The threshold as the rules write it. Sheets passes a cell formatted as 60% as
  * the number 0.6, and =2/3 as 0.666…: read exactly as 3/5 and 2/3. A number that
- * is no fraction with a denominator up to 100 is refused rather than rounded.
+ * is no fraction with a denominator up to 100 is refused rather than rounded;
+ * text is read exactly, so 200000000000000000001/300000000000000000000 is refused, not 2/3.
  */
 export function thresholdText(value: unknown): string {
   if (isBlank(value)) return DEFAULT_RULES.threshold;
-  if (typeof value === 'string' && THRESHOLD_TEXT.test(value)) return value.trim();
+  if (typeof value === 'string' && THRESHOLD_WORD.test(value)) return value.trim();
+  if (typeof value === 'string' && isShareText(value)) {
+    // Read exactly by the rules' own reader (fraction.ts), so the cell says what rules.json would.
+    parseFraction(value, 'threshold');
+    return value.trim();
+  }
   const number = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL_TEXT.test(value) ? Number(value) : NaN;
   if (Number.isNaN(number) || number <= 0 || number > 1) {
     const hint = typeof value === 'number' ? ' (a number is a share of 1: 0.6 is 60%)' : '';

@@ -5,6 +5,7 @@
  * README's rules reference documents each field.
  */
 import * as z from 'zod/mini';
+import { isShareText, readShare } from './fraction';
 import { nameKey } from './name';
 import { checkTimeZone, parseIsoInZone } from './zonedTime';
 
@@ -28,6 +29,8 @@ export const RaceRulesSchema = z.strictObject({
   candidates: z.optional(z.array(label)),
   /** The response columns (headers) that hold this race, when automatic recognition is not wanted. */
   columns: z.optional(z.array(z.string())),
+  /** This race's rule for names not among its candidates; the top-level writeIns otherwise. */
+  writeIns: z.optional(z.enum(['count', 'eliminate-first', 'refuse'])),
 });
 
 export const EligibilityRulesSchema = z.strictObject({
@@ -96,6 +99,13 @@ export const RulesSchema = z.strictObject({
   comparison: z._default(z.enum(['at-least', 'more-than']), 'at-least'),
   runoff: z._default(z.enum(['top-two', 'eliminate-lowest', 'none']), 'top-two'),
   ties: z._default(z.union([z.enum(['all-advance', 'lot', 'ask']), z.array(label)]), 'all-advance'),
+  /**
+   * Names not among a race's declared candidates (write-ins, a form's "Other:"):
+   * count them as candidates, pool them as one option eliminated first that is
+   * never endorsed, or refuse them as an invalid choice for that race. When not
+   * stated: refuse where the race declares its candidates, count where it does not.
+   */
+  writeIns: z.optional(z.enum(['count', 'eliminate-first', 'refuse'])),
   /** The seed of a tie settled by lot, announced before the vote so anyone can redo the draw. */
   seed: z.optional(z.string()),
   noEndorsement: z._default(labels, ['No endorsement']),
@@ -183,16 +193,6 @@ export function parseRules(input: unknown, where = 'rules'): Rules {
   return rules;
 }
 
-/** "2/3" or "60%" as written (not reduced); null for anything else. */
-function fractionOf(text: string): { num: number; den: number } | null {
-  const fraction = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (fraction) return { num: Number(fraction[1]), den: Number(fraction[2]) };
-  const percent = /^\s*(\d+)(?:\.(\d+))?\s*%\s*$/.exec(text);
-  if (!percent) return null;
-  const decimals = percent[2] ?? '';
-  return { num: Number(percent[1] + decimals), den: 100 * 10 ** decimals.length };
-}
-
 /**
  * Rules the schema lets through but no vote could be counted by: said before
  * the vote, not discovered when the count reaches them (a threshold nobody can
@@ -200,19 +200,19 @@ function fractionOf(text: string): { num: number; den: number } | null {
  */
 function impossible(rules: Rules): string[] {
   const problems: string[] = [];
-  const threshold = fractionOf(rules.threshold);
-  if (threshold) {
+  // plurality and consensus are words, not shares: nothing to read.
+  const threshold = isShareText(rules.threshold) ? readShare(rules.threshold, 'threshold') : null;
+  if (threshold && !threshold.ok) problems.push(threshold.problem);
+  else if (threshold) {
     const t = rules.threshold.trim();
-    if (threshold.den === 0) problems.push(`threshold ${t} divides by zero`);
-    else if (threshold.num === 0) problems.push(`threshold ${t} would endorse anyone with a single vote; use plurality`);
-    else if (threshold.num > threshold.den) problems.push(`threshold ${t} is more than all of the votes`);
-    else if (threshold.num === threshold.den && rules.comparison === 'more-than') {
+    const { num, den } = threshold.fraction;
+    if (num === 0) problems.push(`threshold ${t} would endorse anyone with a single vote; use plurality`);
+    else if (num === den && rules.comparison === 'more-than') {
       problems.push(`threshold "more than ${t}" can never be reached; use "at-least" (or consensus)`);
     }
   }
-  const quorum = rules.minTurnout === undefined ? null : fractionOf(rules.minTurnout);
-  if (quorum && quorum.den === 0) problems.push(`minTurnout ${rules.minTurnout!.trim()} divides by zero`);
-  else if (quorum && quorum.num > quorum.den) problems.push(`minTurnout ${rules.minTurnout!.trim()} is more than every eligible member`);
+  const quorum = rules.minTurnout === undefined ? null : readShare(rules.minTurnout, 'minTurnout', 'every eligible member');
+  if (quorum && !quorum.ok) problems.push(quorum.problem);
 
   const zones: [string, string | undefined][] = [['timeZone', rules.timeZone], ['window.timeZone', rules.window?.timeZone], ['runoffWindow.timeZone', rules.runoffWindow?.timeZone]];
   for (const [setting, zone] of zones) {
@@ -235,6 +235,15 @@ function impossible(rules: Rules): string[] {
   const abstain = new Set(rules.abstain.map(nameKey));
   const both = rules.noEndorsement.filter((l) => abstain.has(nameKey(l)));
   if (both.length) problems.push(`${both.map((l) => `"${l}"`).join(', ')} is both a noEndorsement and an abstain label: a vote and a blank cannot share a label`);
+  // A mark naming an abstain label is read as blank (options.ts), so such a candidate could never get a vote.
+  // A declared "No endorsement" candidate is fine: it is read as that option, as the ballot lists it.
+  for (const [race, raceRules] of Object.entries(rules.races)) {
+    for (const candidate of raceRules.candidates ?? []) {
+      if (abstain.has(nameKey(candidate))) {
+        problems.push(`races.${race}.candidates lists "${candidate}", which is also an abstain label: a candidate and a blank vote cannot share a name`);
+      }
+    }
+  }
   return problems;
 }
 

@@ -3,49 +3,19 @@
  * 3 × votes ≥ 2 × votes cast, never a rounded percentage (35 of 53 is 66.04%:
  * over 66%, under two-thirds).
  */
+import { type Fraction, readShare } from './fraction';
 import type { ThresholdInfo } from './result';
 import { RulesError } from './rules';
 
 export type Comparison = ThresholdInfo['comparison'];
 
-export interface Fraction {
-  num: number;
-  den: number;
-}
+export type { Fraction } from './fraction';
 
-const FRACTION = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
-const PERCENT = /^\s*(\d+)(?:\.(\d+))?\s*%\s*$/;
-/** Keeps den × votes exact in doubles for any electorate below a billion. */
-const MAX_DENOMINATOR = 1_000_000;
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
-/** "2/3" → 2/3, "60%" → 3/5, "66.5%" → 133/200: in lowest terms, between 0 and 1. */
+/** "2/3" → 2/3, "60%" → 3/5, "66.5%" → 133/200: in lowest terms, between 0 and 1, read exactly (fraction.ts). */
 export function parseFraction(text: string, setting: string): Fraction {
-  let num: number;
-  let den: number;
-  const fraction = FRACTION.exec(text);
-  const percent = PERCENT.exec(text);
-  if (fraction) {
-    num = Number(fraction[1]);
-    den = Number(fraction[2]);
-  } else if (percent) {
-    const decimals = percent[2] ?? '';
-    num = Number(percent[1] + decimals);
-    den = 100 * 10 ** decimals.length;
-  } else {
-    throw new RulesError([`${setting} must be like 2/3 or 60%, got ${JSON.stringify(text)}`]);
-  }
-  if (den === 0) throw new RulesError([`${setting} ${text} divides by zero`]);
-  if (num > den) throw new RulesError([`${setting} ${text} is more than all of the votes`]);
-  const d = gcd(num, den) || 1;
-  num /= d;
-  den /= d;
-  if (den > MAX_DENOMINATOR) throw new RulesError([`${setting} ${text} is too precise (at most 4 decimals)`]);
-  return { num, den };
+  const reading = readShare(text, setting);
+  if (!reading.ok) throw new RulesError([reading.problem]);
+  return reading.fraction;
 }
 
 /** The threshold stated by the rules, ready to compare with. */

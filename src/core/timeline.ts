@@ -10,6 +10,7 @@
  * months is February 28, or 29).
  */
 import { isDate } from './inputError';
+import { wallTimeAt } from './zonedTime';
 
 export interface PlainDate {
   year: number;
@@ -61,15 +62,23 @@ export function endorsementTimeline(electionDay: PlainDate, kind: ElectionKind):
 }
 
 /**
- * A date from a Sheets cell: a Date from any realm (Sheets passes midnight in the
- * spreadsheet's zone, so its local year, month and day are the date meant), an
- * ISO date "2026-11-03", or a Sheets serial number (days since 1899-12-30).
+ * A date from a Sheets cell: a Date from any realm, an ISO date "2026-11-03", or a
+ * Sheets serial number (days since 1899-12-30). Sheets passes a date cell as
+ * midnight of that day in the spreadsheet's zone, so a Date's day is read in
+ * `timeZone`, the spreadsheet's, given by the caller. Without one, in the local
+ * zone: in Apps Script the script's (appsscript.json), which only agrees with the
+ * spreadsheet's by chance (Tokyo's midnight is the day before in UTC).
  */
-export function parsePlainDate(value: unknown, argument = 'date'): PlainDate {
+export function parsePlainDate(value: unknown, argument = 'date', timeZone?: string): PlainDate {
   const refuse = () => new Error(`${argument} must be a date like 2026-11-03, got '${shown(value)}'`);
   let date: PlainDate | null = null;
   if (isDate(value)) {
-    if (!Number.isNaN(value.getTime())) date = { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() };
+    const instant = value.getTime();
+    if (Number.isNaN(instant)) date = null;
+    else if (timeZone !== undefined) {
+      const { year, month, day } = wallTimeAt(instant, timeZone);
+      date = { year, month, day };
+    } else date = { year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() };
   } else if (typeof value === 'number') {
     // Serial 1 is 1899-12-31; 2958465 is 9999-12-31. A fraction is a time of day.
     if (value >= 1 && value < 2958466) date = fromDayNumber(SERIAL_EPOCH + Math.floor(value));

@@ -55,6 +55,14 @@ describe('ENDORSE_TIMELINE: dates and steps', () => {
     for (const [d] of table.slice(1)) expect((d as Date).getHours()).toBe(0);
   });
 
+  it.each(['America/Los_Angeles', 'Asia/Tokyo'])("given the spreadsheet's zone (%s), writes each date as midnight there", (zone) => {
+    const inZone = (d: unknown) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).format(d as Date);
+    const table = endorseTimeline('2026-11-03', 'general', zone);
+    expect(inZone(table.find((row) => row[1] === 'The vote')![0])).toBe('2026-06-09, 00');
+    expect(inZone(table[1]![0])).toBe('2026-04-12, 00');
+  });
+
   it('holds a primary vote three months before, on a Tuesday', () => {
     // August 4, 2026 less three months is May 4, a Monday: the vote is Tuesday May 5.
     const vote = endorseTimeline('2026-08-04', 'Primary').find((row) => row[1] === 'The vote')!;

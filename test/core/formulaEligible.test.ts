@@ -60,6 +60,18 @@ describe('ENDORSE_ELIGIBLE: attended within the last weeks (the guide: six)', ()
     ]);
   });
 
+  it.each([
+    ['Asia/Tokyo', 9], // UTC+9: a Tokyo midnight is the day before in UTC
+    ['America/Los_Angeles', -7], // UTC−7 in spring
+    ['Pacific/Kiritimati', 14], // UTC+14: the day before even in Auckland
+  ])("reads Dates on their day in the spreadsheet's zone (%s)", (timeZone, hours) => {
+    const midnight = (month: number, day: number) => new Date(Date.UTC(2026, month - 1, day) - hours * 3_600_000);
+    const dates = [[midnight(4, 8)], [midnight(4, 7)], [midnight(5, 20)], [midnight(5, 21)]];
+    expect(eligible(members, { ...log, attendanceEmails: members, attendanceDates: dates, asOf: midnight(5, 20), timeZone })).toEqual([
+      [true], [false], [true], [false],
+    ]);
+  });
+
   it('needs the date the list is published to count attendance', () => {
     expect(eligible(members, { ...log, asOf: '' })).toEqual([
       ['ENDORSE_ELIGIBLE: as_of is needed to count attendance: give the date the eligible list is published'],

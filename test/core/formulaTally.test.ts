@@ -149,6 +149,18 @@ describe('ENDORSE_TALLY: the threshold, compared exactly', () => {
     expect(winner(fiftyThree, '3/2')).toBe('ENDORSE_WINNER: threshold 3/2 is more than all of the votes');
   });
 
+  it('reads a threshold written as text exactly: one above two-thirds is refused, not rounded to 2/3', () => {
+    const twentyFourOfThirtySix = column(['Ana', 24], ['Bo', 12]);
+    expect(winner(twentyFourOfThirtySix, '2/3')).toBe('Ana');
+    expect(winner(twentyFourOfThirtySix, '200000000000000000001/300000000000000000000')).toBe(
+      'ENDORSE_WINNER: threshold 200000000000000000001/300000000000000000000 has more digits than can be compared exactly; write it in lowest terms with smaller numbers',
+    );
+    expect(winner(twentyFourOfThirtySix, '66.6666666666666666666667%')).toBe('ENDORSE_WINNER: threshold 66.6666666666666666666667% is too precise (at most 4 decimals)');
+    expect(winner(twentyFourOfThirtySix, '100000000000000001/100000000000000000')).toBe(
+      'ENDORSE_WINNER: threshold 100000000000000001/100000000000000000 is more than all of the votes',
+    );
+  });
+
   it('endorses the most votes under plurality, and only a unanimous vote under consensus', () => {
     const choices = column(['Ana', 3], ['Bo', 2], ['Cy', 1]);
     expect(winner(choices, 'plurality')).toBe('Ana');

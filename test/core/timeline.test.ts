@@ -148,6 +148,19 @@ describe('reading election day from a cell', () => {
     expect(parsePlainDate(date)).toEqual({ year: 2026, month: 11, day: 3 });
   });
 
+  it.each([
+    // The instant Sheets passes for a November 3 cell: midnight in the spreadsheet's zone.
+    ['Asia/Tokyo', Date.UTC(2026, 10, 2, 15)], // UTC+9: still November 2 in UTC
+    ['America/Los_Angeles', Date.UTC(2026, 10, 3, 8)], // UTC−8: already November 3 in UTC, and in Auckland
+    ['Pacific/Kiritimati', Date.UTC(2026, 10, 2, 10)], // UTC+14: November 2 even in Auckland
+  ])("reads a Date by its day in the spreadsheet's zone (%s), whatever the script's zone", (zone, instant) => {
+    const date = vm.runInNewContext(`new Date(${instant})`) as Date;
+    expect(parsePlainDate(date, 'election_date', zone)).toEqual({ year: 2026, month: 11, day: 3 });
+    // Text and serial numbers have no zone to read: the same day in any.
+    expect(parsePlainDate('2026-11-03', 'election_date', zone)).toEqual({ year: 2026, month: 11, day: 3 });
+    expect(parsePlainDate(46329, 'election_date', zone)).toEqual({ year: 2026, month: 11, day: 3 });
+  });
+
   it('reads a Sheets serial number as days since 1899-12-30, ignoring the time of day', () => {
     // `date -d "1899-12-30 + 46329 days"` → 2026-11-03
     expect(parsePlainDate(46329)).toEqual({ year: 2026, month: 11, day: 3 });

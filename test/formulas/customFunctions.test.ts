@@ -6,6 +6,8 @@
  */
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { instantOf } from '../../src/core/zonedTime';
+import { loadSandboxWorld } from '../fakes';
 import { type Bundle, callEntry, loadBundle, readBundle, sandboxValue } from '../sandbox/bundle';
 
 const FORMULAS: Record<string, string[]> = {
@@ -74,6 +76,12 @@ describe('ENDORSE_TALLY and ENDORSE_WINNER in the sandbox', () => {
 
   it('answers a bad threshold with one line of text in the cell', () => {
     expect(call('ENDORSE_TALLY', [['Ana']], '2-3')).toEqual([["ENDORSE_TALLY: threshold must be like 2/3 or 60%, got '2-3'"]]);
+    // Read exactly in Apps Script's V8 too (BigInt): not rounded to 2/3, under which 24 of 36 would be endorsed.
+    const twentyFourOfThirtySix = [...Array(24).fill(['Ana']), ...Array(12).fill(['Bo'])];
+    expect(call('ENDORSE_WINNER', twentyFourOfThirtySix, '2/3')).toEqual([['Ana']]);
+    expect(call('ENDORSE_WINNER', twentyFourOfThirtySix, '200000000000000000001/300000000000000000000')[0]![0]).toMatch(
+      /^ENDORSE_WINNER: threshold 200000000000000000001\/300000000000000000000 has more digits than can be compared exactly/,
+    );
   });
 });
 
@@ -114,17 +122,30 @@ describe('ENDORSE_QUESTIONNAIRE and ENDORSE_TIMELINE in the sandbox', () => {
 });
 
 describe('custom functions use nothing but their arguments', () => {
-  it('never touches an Apps Script service, even where one exists', () => {
-    const touched: string[] = [];
-    const trap = (service: string) => new Proxy({}, { get: (_t, key) => { touched.push(`${service}.${String(key)}`); return undefined; } });
-    const services = ['SpreadsheetApp', 'PropertiesService', 'Session', 'Utilities', 'CacheService', 'LockService', 'DriveApp', 'DocumentApp'];
-    const watched = loadBundle(Object.fromEntries(services.map((s) => [s, trap(s)])));
-    callEntry(watched, 'ENDORSE_TALLY', [['Ana'], ['Bo'], ['Ana']]);
-    callEntry(watched, 'ENDORSE_WINNER', [['Ana', 'Bo'], [1, 2]], 'plurality');
-    callEntry(watched, 'ENDORSE_ELIGIBLE', [['a@x.org']], [['a@x.org']], [['a@x.org']], [['2026-05-01']], '2026-05-20');
-    callEntry(watched, 'ENDORSE_QUESTIONNAIRE', [['yes']], [['yes']]);
-    callEntry(watched, 'ENDORSE_TIMELINE', '2026-11-03', 'primary');
-    expect(touched).toEqual([]);
+  it('touches no Apps Script service but the spreadsheet\'s time zone, a read-only get allowed without authorization', () => {
+    let touched: string[] = [];
+    const trap = (service: string, inner: Record<string, unknown> = {}) =>
+      new Proxy(inner, { get: (target, key) => { touched.push(`${service}.${String(key)}`); return target[key as string]; } });
+    const services = ['PropertiesService', 'Session', 'Utilities', 'CacheService', 'LockService', 'DriveApp', 'DocumentApp'];
+    const spreadsheet = { getActiveSpreadsheet: () => trap('Spreadsheet', { getSpreadsheetTimeZone: () => 'Asia/Tokyo' }) };
+    const watched = loadBundle({ ...Object.fromEntries(services.map((s) => [s, trap(s)])), SpreadsheetApp: trap('SpreadsheetApp', spreadsheet) });
+    const touches = (name: string, ...args: unknown[]) => {
+      touched = [];
+      callEntry(watched, name, ...args);
+      return touched;
+    };
+    const zoneOnly = ['SpreadsheetApp.getActiveSpreadsheet', 'Spreadsheet.getSpreadsheetTimeZone'];
+    expect(touches('ENDORSE_TALLY', [['Ana'], ['Bo'], ['Ana']])).toEqual([]);
+    expect(touches('ENDORSE_WINNER', [['Ana', 'Bo'], [1, 2]], 'plurality')).toEqual([]);
+    expect(touches('ENDORSE_QUESTIONNAIRE', [['yes']], [['yes']])).toEqual([]);
+    expect(touches('ENDORSE_ELIGIBLE', [['a@x.org']], [['a@x.org']], [['a@x.org']], [['2026-05-01']], '2026-05-20')).toEqual(zoneOnly);
+    expect(touches('ENDORSE_TIMELINE', '2026-11-03', 'primary')).toEqual(zoneOnly);
+  });
+
+  it('still answers where the spreadsheet\'s zone cannot be read, in the script\'s zone', () => {
+    const broken = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => { throw new Error('no spreadsheet'); } } });
+    const table = callEntry<unknown[][]>(broken, 'ENDORSE_TIMELINE', '2026-11-03');
+    expect(table.find((row) => row[1] === 'The vote')).toBeDefined();
   });
 
   it('leaves no null or undefined in any answer', () => {
@@ -137,5 +158,45 @@ describe('custom functions use nothing but their arguments', () => {
     for (const table of answers) {
       for (const row of table) for (const cell of row) expect(cell === null || cell === undefined, JSON.stringify(row)).toBe(false);
     }
+  });
+});
+
+describe('dates in the spreadsheet\'s time zone, not the script\'s', () => {
+  // The sandbox's clock runs in this process's zone, as a script's runs in appsscript.json's.
+  const scriptZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  /** Midnight of that day in the zone: the Date Sheets passes for a date cell. */
+  const midnight = (zone: string, year: number, month: number, day: number) => instantOf({ year, month, day, hour: 0, minute: 0, second: 0 }, zone);
+  /** The day and hour a Date shows in the spreadsheet, by Intl alone. */
+  const shown = (date: Date, zone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).format(date.getTime());
+
+  // West of UTC, east of it, and east of Auckland (npm test's TZ), so each shift shows wherever this runs.
+  describe.each(['America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati'])('a spreadsheet in %s', (zone) => {
+    it('the script runs in another zone', () => {
+      expect(scriptZone).not.toBe(zone);
+    });
+
+    it('ENDORSE_TIMELINE reads election day and shows the vote on the calendar day of that zone', () => {
+      const { bundle: sheets, world } = loadSandboxWorld({ timeZone: zone });
+      expect(world.services.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()).toBe(zone);
+      const electionDay = sandboxValue(sheets, `new Date(${midnight(zone, 2026, 11, 3)})`);
+      const table = callEntry<unknown[][]>(sheets, 'ENDORSE_TIMELINE', electionDay);
+      // Read a day early (November 2), the vote would be Tuesday June 2; shown a day early, June 8.
+      const vote = table.find((row) => row[1] === 'The vote')![0] as Date;
+      expect(shown(vote, zone)).toBe('2026-06-09, 00');
+      expect(shown(table[1]![0] as Date, zone)).toBe('2026-04-12, 00'); // choose the races: a week before research, April 19
+    });
+
+    it('ENDORSE_ELIGIBLE reads attendance and as_of Dates on the calendar day of that zone', () => {
+      const { bundle: sheets } = loadSandboxWorld({ timeZone: zone });
+      const day = (month: number, d: number) => `new Date(${midnight(zone, 2026, month, d)})`;
+      const members = [['ana@example.org'], ['bo@example.org']];
+      // Six weeks before May 20 is April 8, the first day that counts; May 21 is after the list was drawn up.
+      const dates = sandboxValue(sheets, `[[${day(4, 8)}], [${day(5, 21)}]]`);
+      expect(callEntry(sheets, 'ENDORSE_ELIGIBLE', members, members, members, dates, '2026-05-20')).toEqual([[true], [false]]);
+      // As of a Date, May 20: attending that very day counts.
+      const asOf = sandboxValue(sheets, day(5, 20));
+      expect(callEntry(sheets, 'ENDORSE_ELIGIBLE', [['cy@example.org']], [['cy@example.org']], [['cy@example.org']], [['2026-05-20']], asOf)).toEqual([[true]]);
+    });
   });
 });
