@@ -22,9 +22,16 @@ export interface ApprovalCount {
  * Approvals per option. A ballot approving more candidates than there are seats
  * is an overvote and counts for nobody, like an overvoted paper ballot.
  */
-export function countApprovals(race: string, seats: number, candidates: readonly string[] | undefined, ballots: readonly RaceBallot[], rules: Rules): ApprovalCount {
+export function countApprovals(
+  race: string,
+  seats: number,
+  candidates: readonly string[] | undefined,
+  ballots: readonly RaceBallot[],
+  rules: Rules,
+  poolWriteIns = false,
+): ApprovalCount {
   const piles = pileApproval(ballots, race);
-  const options = raceOptions(candidates, namesOn(piles), [], rules);
+  const options = raceOptions(candidates, namesOn(piles), [], rules, poolWriteIns);
   const votes = options.names.map(() => 0);
   let votesCast = 0;
   let blank = 0;
@@ -50,7 +57,7 @@ export function judgeApprovals(count: RoundCount, order: readonly number[], seat
   const cast = count.votesCast;
   const ne = options.noEndorsement;
   const neVotes = ne >= 0 ? votes[ne]! : 0;
-  const candidates = order.filter((o) => o !== ne);
+  const candidates = order.filter((o) => o !== ne && o !== options.writeIns);
   const decisions: Verdict['decisions'] = [];
   const say = (kind: Verdict['decisions'][number]['kind'], os: readonly number[], reason: string) =>
     decisions.push({ kind, options: os.map((o) => names[o]!), reason });

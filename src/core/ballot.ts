@@ -24,6 +24,8 @@ export interface Response {
   voter: string | null;
   /** Marks per race, keyed by the race's name. A race missing here was not on this response. */
   races: Record<string, RaceBallot>;
+  /** Races whose marks could not be read on this response, with why: refused for that race only. */
+  unreadable?: Record<string, string>;
 }
 
 /** Why a ballot, or one race of it, was not counted. Each refusal keeps its source row. */
@@ -35,6 +37,7 @@ export type RefusalReason =
   | 'no-voter-identity'
   | 'proxy-refused'
   | 'invalid-choice'
+  | 'unreadable-mark'
   | 'unknown-code'
   | 'reused-code';
 

@@ -18,7 +18,7 @@
  *    regardless (shared numbers then count as overvotes).
  */
 import { isBlank } from './cell';
-import { isBareNumber, rankInLabel, rankReader } from './rank';
+import { isBareNumber, rankInLabel, rankReader, ranksIn } from './rank';
 
 export type Orientation = 'candidate-rows' | 'rank-rows';
 
@@ -44,6 +44,11 @@ export function readGridShape(title: string, labels: string[], columns: number[]
       if (isBlank(cell)) continue;
       anyCell = true;
       const rank = rankOf(cell);
+      if (rank === undefined && ranksIn(cell)) {
+        anyRank = true;
+        allBare = false;
+        continue;
+      }
       if (rank === undefined) {
         allRanks = false;
         continue;
@@ -72,7 +77,8 @@ export type CellFailure = (cell: number, problem: string) => never;
 /**
  * One response's ranking from a candidate-rows grid, `columns[i]` holding
  * `candidates[i]`: `ranks[i]` holds the candidates given rank i + 1 (two or
- * more: an overvote, kept for the tally to judge; none: a skipped rank).
+ * more: an overvote, kept for the tally to judge; none: a skipped rank). A
+ * cell holding two ranks puts its candidate at both (a repeated name).
  */
 export function rankCandidateRows(
   cells: unknown[],
@@ -85,11 +91,15 @@ export function rankCandidateRows(
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[columns[i]!];
     if (isBlank(cell)) continue;
-    const rank = rankOf(cell);
-    if (rank === undefined) fail(i, `${JSON.stringify(cell)} is not a rank: expected 1, 1st, 1st choice or First choice`);
-    if (rank > candidates.length) fail(i, `rank ${rank}, but the grid ranks only ${candidates.length} candidates`);
-    while (ranks.length < rank) ranks.push([]);
-    ranks[rank - 1]!.push(candidates[i]!);
+    const one = rankOf(cell);
+    // A checkbox grid lets a voter tick two ranks for one candidate: each is kept, for the ranked rules to judge.
+    const all = one === undefined ? ranksIn(cell) : [one];
+    if (all === undefined) fail(i, `${JSON.stringify(cell)} is not a rank: expected 1, 1st, 1st choice or First choice`);
+    for (const rank of all) {
+      if (rank > candidates.length) fail(i, `rank ${rank}, but the grid ranks only ${candidates.length} candidates`);
+      while (ranks.length < rank) ranks.push([]);
+      ranks[rank - 1]!.push(candidates[i]!);
+    }
   }
   return ranks;
 }

@@ -9,6 +9,7 @@
 import { cellText } from './cell';
 import { InputError, isDate } from './inputError';
 import { nameKey } from './name';
+import { rankInLabel } from './rank';
 import type { Rules } from './rules';
 import { readTimestampText } from './timestamp';
 
@@ -30,6 +31,8 @@ export interface Question {
   grid: boolean;
   /** The rules map these columns to the race by their headers. */
   mapped?: boolean;
+  /** A ranking found in bare columns of numbers, one column per candidate (rankColumns.ts). */
+  bare?: boolean;
   columns: Column[];
 }
 
@@ -201,7 +204,7 @@ function findIdentity(
 /**
  * Columns into questions. A grid's columns sit side by side and share a title; a
  * row label seen twice starts a second grid with the same title (a repeated
- * question). A lone `Title [x]` is a plain question whose title holds brackets.
+ * question).
  */
 function groupQuestions(headers: string[], unclaimed: (i: number) => boolean): Question[] {
   const questions: Question[] = [];
@@ -228,7 +231,10 @@ function groupQuestions(headers: string[], unclaimed: (i: number) => boolean): Q
     questions.push(question);
     open = { key, rows: new Set([rowKey]), question };
   });
-  return questions.map((q) => (q.grid && q.columns.length === 1 ? { title: q.columns[0]!.header, grid: false, columns: [{ ...q.columns[0]!, row: null }] } : q));
+  // A lone `Title [x]` is a plain question whose title holds brackets, unless `x` is a
+  // rank: `Contest [1st choice]` is a ranking grid that asks for one choice.
+  const plain = (q: Question) => q.grid && q.columns.length === 1 && rankInLabel(q.columns[0]!.row ?? '') === undefined;
+  return questions.map((q) => (plain(q) ? { title: q.columns[0]!.header, grid: false, columns: [{ ...q.columns[0]!, row: null }] } : q));
 }
 
 /**

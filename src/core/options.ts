@@ -13,12 +13,17 @@ export const BLANK = -1;
 export const UNKNOWN = -2;
 
 const NO_ENDORSEMENT = '\u0000no endorsement';
+const WRITE_INS = '\u0000write-ins';
+/** The one option that stands for every undeclared name under `writeIns: "eliminate-first"`. */
+export const WRITE_INS_NAME = 'Write-ins';
 
 export interface RaceOptions {
   /** Reported names, in ballot order: declared candidates, then other names (by key), then "no endorsement" if undeclared. */
   names: string[];
   /** The index of "no endorsement", or -1 when no ballot or declaration has it. */
   noEndorsement: number;
+  /** The index of the pooled write-ins (never endorsed, eliminated first), or -1. */
+  writeIns: number;
   /** The option a mark stands for: an index, BLANK, or UNKNOWN. */
   indexOf(mark: string): number;
 }
@@ -46,6 +51,8 @@ export function raceOptions(
   marks: Iterable<string>,
   laterMarks: Iterable<string>,
   rules: Labels,
+  /** Pool every name the ballot does not declare as one option, WRITE_INS_NAME. */
+  poolWriteIns = false,
 ): RaceOptions {
   const keyOf = keyer(rules);
   const declaredNames = new Map<string, string>();
@@ -54,26 +61,33 @@ export function raceOptions(
     if (key !== null && !declaredNames.has(key)) declaredNames.set(key, cleanName(name));
   }
   const seen = new Map<string, string>();
+  const pooled = poolWriteIns && declaredNames.size > 0;
   const see = (mark: string, onlyNoEndorsement: boolean) => {
-    const key = keyOf(mark);
+    let key = keyOf(mark);
+    if (pooled && key !== null && key !== NO_ENDORSEMENT && !declaredNames.has(key)) key = WRITE_INS;
     if (key === null || declaredNames.has(key) || seen.has(key)) return;
     if (onlyNoEndorsement && key !== NO_ENDORSEMENT) return;
-    seen.set(key, cleanName(mark));
+    seen.set(key, key === WRITE_INS ? WRITE_INS_NAME : cleanName(mark));
   };
   for (const mark of marks) see(mark, false);
   for (const mark of laterMarks) see(mark, true);
 
   // Undeclared names in key order, so that the order of ballots never matters.
-  const undeclared = [...seen.keys()].filter((k) => k !== NO_ENDORSEMENT).sort();
+  const undeclared = [...seen.keys()].filter((k) => k !== NO_ENDORSEMENT && k !== WRITE_INS).sort();
+  if (seen.has(WRITE_INS)) undeclared.push(WRITE_INS);
   const keys = [...declaredNames.keys(), ...undeclared];
   if (seen.has(NO_ENDORSEMENT)) keys.push(NO_ENDORSEMENT);
   const index = new Map(keys.map((k, i) => [k, i]));
   return {
     names: keys.map((k) => declaredNames.get(k) ?? seen.get(k)!),
     noEndorsement: index.get(NO_ENDORSEMENT) ?? -1,
+    writeIns: index.get(WRITE_INS) ?? -1,
     indexOf(mark) {
       const key = keyOf(mark);
-      return key === null ? BLANK : (index.get(key) ?? UNKNOWN);
+      if (key === null) return BLANK;
+      const at = index.get(key);
+      if (at !== undefined) return at;
+      return pooled && key !== NO_ENDORSEMENT && index.has(WRITE_INS) ? index.get(WRITE_INS)! : UNKNOWN;
     },
   };
 }

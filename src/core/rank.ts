@@ -59,3 +59,27 @@ export function rankInLabel(label: string): number | undefined {
   const ending = /(?:^|[\s:,–-])(\S+)(?:\s+(?:choice|preference|place|pick))?\s*$/i.exec(label);
   return (opening && rankOf(opening[1]!)) ?? (ending ? rankOf(ending[1]!) : undefined);
 }
+
+const RANK_TOKEN = /\s*(#?\s*\d{1,3}(?:st|nd|rd|th)?\.?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)(?:\s+(?:choice|preference|place|pick))?\s*[,;]?/iy;
+
+/**
+ * The ranks a cell holds when a checkbox grid let the voter tick two columns in
+ * one row: `1st, 2nd` (a linked sheet), `1st;2nd` (the Forms download) or run
+ * together (`1st choice2nd choice`). Undefined unless the whole cell is ranks,
+ * at least two of them; a bare `12` is one number, not 1 and 2.
+ */
+export function ranksIn(value: unknown): number[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const ranks: number[] = [];
+  RANK_TOKEN.lastIndex = 0;
+  while (RANK_TOKEN.lastIndex < text.length) {
+    const at = RANK_TOKEN.lastIndex;
+    const match = RANK_TOKEN.exec(text);
+    if (!match || RANK_TOKEN.lastIndex === at) return undefined;
+    const rank = rankOf(match[1]!);
+    if (rank === undefined) return undefined;
+    ranks.push(rank);
+  }
+  return ranks.length >= 2 && !/^\d+$/.test(text) ? ranks : undefined;
+}

@@ -7,6 +7,7 @@ import type { Refusal, RefusalReason } from './ballot';
 import type { RaceResult, Round } from './result';
 import type { NameWarning, VoteReport } from './vote';
 import { showInvisible } from './lookalike';
+import { columnsLabel, sheetReading } from './sheetReading';
 
 export type ReportFormat = 'text' | 'markdown';
 
@@ -18,6 +19,7 @@ const REASON_TITLES: Record<RefusalReason, string> = {
   'no-voter-identity': 'No voter identity',
   'proxy-refused': 'Proxy refused',
   'invalid-choice': 'Invalid choice (that race only)',
+  'unreadable-mark': 'Marks that could not be read (that race only)',
   'unknown-code': 'Unknown voter code',
   'reused-code': 'Voter code already used',
 };
@@ -117,5 +119,8 @@ export function voteReport(report: VoteReport, format: ReportFormat = 'text'): s
     parts.push(heading('Proxies', 2, format));
     parts.push(report.proxies.map((p) => `- ${p.member.name} → ${p.holder.name}: ${p.used ? 'used' : 'not used'}; ${p.reason}`).join('\n'));
   }
+  // Last, for anyone checking the count: what each column of the sheet was taken to be.
+  parts.push(heading(`How ${report.layout.source} was read`, 2, format));
+  parts.push(sheetReading(report.layout).map((c) => `- ${columnsLabel(c.columns)}: ${c.words}`).join('\n'));
   return parts.join('\n\n') + '\n';
 }

@@ -2,6 +2,7 @@
  * The JSON form of a vote report: stable, documented in the README, what
  * `endorse tally --format json` prints. Instants are ISO strings.
  */
+import { sheetReading } from './sheetReading';
 import type { VoteReport } from './vote';
 
 export const REPORT_JSON_VERSION = 1;
@@ -39,5 +40,7 @@ export function reportJson(report: VoteReport) {
     /** Names in a race that a reader could take for one another: for a person to review. */
     warnings: report.warnings.map((w) => ({ race: w.race, names: w.names, why: w.why })),
     notices: report.notices,
+    /** How each column of the first vote's sheet was read: timestamp, voter, a race, or set aside and why. */
+    columns: sheetReading(report.layout),
   };
 }

@@ -20,6 +20,8 @@ import { columnLetter, InputError, type Place } from './inputError';
 import { cleanName, nameKey } from './name';
 import { rankInLabel, rankReader } from './rank';
 import type { RaceRules, Rules } from './rules';
+import { freeTextReason } from './freeText';
+import { readNumberQuestions } from './rankColumns';
 import { timestampReader } from './timestamp';
 
 export interface RaceLayout {
@@ -37,6 +39,8 @@ export interface RaceLayout {
 
 export interface ResponseSheet {
   source: string;
+  /** Row 1 as written, without outer spaces: the questions a message can name. */
+  headers: string[];
   timestampColumn: number | null;
   identityColumn: { index: number; header: string } | null;
   races: RaceLayout[];
@@ -57,6 +61,12 @@ export interface ReadOptions {
   /** IANA zone for timestamps written without one. */
   timeZone: string;
 }
+
+/**
+ * A mark that cannot be read as the race's kind of ballot (a grid cell that is
+ * not a rank): it costs that ballot this race only, refused with its row.
+ */
+class UnreadableMark extends Error {}
 
 interface DataRow {
   row: number;
@@ -84,7 +94,10 @@ export function readResponses(values: unknown[][], options: ReadOptions): Respon
   const header = readHeader(headerCells, { source, rules, hasData: (index) => data.some((d) => !isBlank(d.cells[index])) });
   checkRowWidths(data, headerCells.length, source);
   const ignored = header.ignored.slice();
-  const readings = header.questions.flatMap((q) => readQuestion(q, data, rules, source, ignored));
+  const numbers = readNumberQuestions(header.questions, data.map((d) => d.cells), source);
+  ignored.push(...numbers.setAside);
+  const questions = numbers.questions.map((q) => (q.bare ? { ...q, rulesName: raceNamed(rules, q.title) } : q));
+  const readings = questions.flatMap((q) => readQuestion(q, data, rules, source, ignored));
   nameUniquely(readings.map((r) => r.layout));
   ignored.sort((a, b) => a.index - b.index);
 
@@ -92,17 +105,28 @@ export function readResponses(values: unknown[][], options: ReadOptions): Respon
   const { timestampColumn, identityColumn } = header;
   const responses = data.map(({ row, cells }): Response => {
     const races: Record<string, RaceBallot> = {};
-    for (const { layout, read } of readings) races[layout.race] = read(cells, row);
+    let unreadable: Record<string, string> | undefined;
+    for (const { layout, read } of readings) {
+      try {
+        races[layout.race] = read(cells, row);
+      } catch (error) {
+        if (!(error instanceof UnreadableMark)) throw error;
+        (unreadable ??= {})[layout.race] = error.message;
+        races[layout.race] = { kind: 'ranked', ranks: [] };
+      }
+    }
     const voter = identityColumn ? cellText(cells[identityColumn.index]) : '';
-    return {
+    const response: Response = {
       source,
       row,
       submittedAt: timestampColumn === null ? null : readTimestamp(cells[timestampColumn], { source, row, column: header.headers[timestampColumn] }),
       voter: voter === '' ? null : voter,
       races,
     };
+    if (unreadable) response.unreadable = unreadable;
+    return response;
   });
-  const sheet: ResponseSheet = { source, timestampColumn, identityColumn, races: readings.map((r) => r.layout), ignored, responses };
+  const sheet: ResponseSheet = { source, headers: header.headers, timestampColumn, identityColumn, races: readings.map((r) => r.layout), ignored, responses };
   const spelled = readings.filter((r) => r.variants.length > 0);
   if (spelled.length) sheet.variants = Object.fromEntries(spelled.map((r) => [r.layout.race, r.variants]));
   return sheet;
@@ -134,7 +158,8 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
     if (raceRules?.kind === 'ranked') {
       throw new InputError(at(question.columns[0]!), `rules.races["${race}"] says ranked, but a ranking needs a grid (Title [Row]) or several columns`);
     }
-    return [readPlain(race, question.title, question.columns[0]!, stated, declared, data)];
+    const reading = readPlain(race, question.title, question.columns[0]!, stated, declared, data);
+    return question.rulesName === undefined ? unlessFreeText(reading, question.columns[0]!, data, ignored) : [reading];
   }
 
   if (raceRules?.kind === 'single' || raceRules?.kind === 'approval') {
@@ -154,8 +179,9 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
       const title = c.header.startsWith('[') ? labels[i]! : c.header;
       const rulesName = raceNamed(rules, title);
       const row = statedFor(rules, rulesName);
-      return readPlain(rulesName ?? title, title, { ...c, row: null }, row.stated, row.declared, data);
-    });
+      const reading = readPlain(rulesName ?? title, title, { ...c, row: null }, row.stated, row.declared, data);
+      return rulesName === undefined ? unlessFreeText(reading, c, data, ignored) : [reading];
+    }).flat();
   }
 
   const layout: RaceLayout = { race, title: question.title, kind: 'ranked', columns, orientation: shape.orientation, candidates: [] };
@@ -169,7 +195,7 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
       read: (cells, row) => ({
         kind: 'ranked',
         ranks: rankCandidateRows(cells, columns, layout.candidates, rankOf, (i, problem) => {
-          throw new InputError(at(question.columns[i]!, row), problem);
+          throw new UnreadableMark(`column "${question.columns[i]!.header}" holds ${problem}`);
         }),
       }),
     }];
@@ -181,6 +207,23 @@ function readQuestion(question: Question, data: DataRow[], rules: Rules, source:
   const answers = distinctAnswers(rows.flatMap((cells) => columns.map((c) => cells[c])));
   const namesIn = choiceReader(answers, declared, looksLikeCheckboxes(answers, separatorOf(answers), declared), names.spell);
   return [{ layout, variants, read: (cells) => ({ kind: 'ranked', ranks: rankRankRows(cells, columns, rankOfRow, namesIn) }) }];
+}
+
+/**
+ * The reading of a question the rules do not name, or nothing when its answers
+ * are free text (freeText.ts): then it is set aside, and the reason says how to count it.
+ */
+function unlessFreeText(reading: RaceReading, column: Column, data: DataRow[], ignored: ResponseSheet['ignored']): RaceReading[] {
+  const marked: string[] = [];
+  for (const { row, cells } of data) {
+    const ballot = reading.read(cells, row);
+    if (ballot.kind === 'single' && ballot.choice !== null) marked.push(ballot.choice);
+    else if (ballot.kind === 'approval') marked.push(...ballot.choices);
+  }
+  const why = freeTextReason(marked);
+  if (why === undefined) return [reading];
+  ignored.push({ index: column.index, header: column.header, why: `${why}; to count it, name it in races (races[${JSON.stringify(reading.layout.title)}])` });
+  return [];
 }
 
 /** What the rules say of a race: its kind (approval when it has several seats), its declared candidates' keys. */

@@ -33,6 +33,8 @@ export interface RaceInput {
   laterVotes?: RaceBallot[][];
   /** For rules.minTurnout (quorum). */
   turnout?: { voted: number; eligible: number };
+  /** Undeclared names pooled as one option, eliminated first and never endorsed (writeIns: "eliminate-first"). */
+  poolWriteIns?: boolean;
 }
 
 function noQuorum(turnout: Turnout): Verdict {
@@ -57,7 +59,7 @@ export function tallyRace(input: RaceInput, rules: Rules): RaceResult {
       throw new RulesError([`races.${race}: ranked ballots endorse one candidate; for ${input.seats} seats ask "choose up to ${input.seats}"`]);
     }
     if (live.length) throw new InputError({ source: race }, `a race with ${input.seats} seats has no runoff, so no second vote`);
-    const { options, count } = countApprovals(race, input.seats, input.candidates, input.ballots, rules);
+    const { options, count } = countApprovals(race, input.seats, input.candidates, input.ballots, rules, input.poolWriteIns);
     const order = standing(count, options.names.map(() => true));
     verdict = quorumMissed ? noQuorum(turnout) : judgeApprovals(count, order, input.seats, { race, rules, threshold, options });
     if (verdict.draw) draws.push(verdict.draw);
@@ -67,7 +69,7 @@ export function tallyRace(input: RaceInput, rules: Rules): RaceResult {
     if (ranked && live.length) throw new InputError({ source: race }, 'ranked ballots are counted again for the runoff: there is no second vote');
     const firstVote = ranked ? pileRanked(input.ballots, race) : pileSingle(input.ballots, race);
     const livePiles = live.map((ballots) => pileSingle(ballots, race));
-    const options = raceOptions(input.candidates, namesOn(firstVote), livePiles.flatMap((p) => [...namesOn(p)]), rules);
+    const options = raceOptions(input.candidates, namesOn(firstVote), livePiles.flatMap((p) => [...namesOn(p)]), rules, input.poolWriteIns);
     const steps = ranked ? rankedSteps(firstVote as ReturnType<typeof pileRanked>, options, rules.ranked) : null;
     const totals = steps ? [] : [firstVote as ReturnType<typeof pileSingle>, ...livePiles].map((p) => choiceTotals(p, options));
     const ctx: JudgeContext = { race, rules, threshold, options };

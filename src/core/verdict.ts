@@ -35,7 +35,8 @@ export function judgeRound(n: number, count: RoundCount, order: readonly number[
   const cast = count.votesCast;
   const ne = options.noEndorsement;
   const neVotes = ne >= 0 ? votes[ne]! : 0;
-  const candidates = order.filter((o) => o !== ne);
+  // Pooled write-ins are counted as votes cast, but are never endorsed and never advance.
+  const candidates = order.filter((o) => o !== ne && o !== options.writeIns);
   const tie: TieContext = { rules, race: ctx.race, round: n, names };
   const decisions: Decision[] = [];
   const say = (kind: Decision['kind'], options: readonly number[], reason: string) =>
@@ -105,6 +106,11 @@ export function judgeRound(n: number, count: RoundCount, order: readonly number[
   }
 
   // eliminate-lowest: drop the last candidate until someone reaches the threshold or one is left.
+  const writeIns = options.writeIns;
+  if (writeIns >= 0 && votes[writeIns]! > 0) {
+    say('eliminated', [writeIns], `${tiedFirst ? tiedForFirst() : nobody}; ${names[writeIns]} (${votes[writeIns]} votes) are eliminated first, before any declared candidate (writeIns: eliminate-first).`);
+    return { decisions, next: candidates };
+  }
   if (candidates.length <= 1) return noEndorsement(`${nobody}; no candidate is left to eliminate.`);
   const cut = takeBottom(candidates, votes, tie);
   if (cut.tie?.how === 'ask') return stuck(cut.tie.tied, tieReason(cut, 'last place', tie, 'out'));

@@ -7,7 +7,6 @@
 import type { RaceBallot, Refusal, Response } from './ballot';
 import { cleanName, nameKey } from './name';
 import { lookalikes } from './lookalike';
-import type { Rules } from './rules';
 import { readResponses, type ResponseSheet, type RaceLayout } from './responses';
 import { readRoster, type Roster } from './roster';
 import { readAttendance } from './attendance';
@@ -18,6 +17,10 @@ import { runoffOptions, tallyRace } from './tally';
 import { admitByCode } from './codeBallots';
 import { withPaperBallots, type MeetingInput } from './paperBallots';
 import type { RaceResult } from './result';
+import { EMPTY_GRID_TITLE, splitGridHeader } from './header';
+import { InputError } from './inputError';
+import { RulesError, type Rules } from './rules';
+import { voteNotices } from './voteNotices';
 
 /** A 2-D grid of cell values with the name of the sheet or file it came from. */
 export interface Table {
@@ -80,17 +83,31 @@ export interface VoteReport {
 /** Who may vote, from the roster and the attendance log; null when no roster is given (anyone identified may). */
 export function eligibleList(input: Pick<VoteInput, 'rules' | 'timeZone' | 'roster' | 'attendance'>): EligibleList | null {
   const { rules } = input;
-  const timeZone = rules.timeZone ?? input.timeZone;
+  const timeZone = voteTimeZone(rules, input.timeZone);
   const roster: Roster | null = input.roster ? readRoster(input.roster.values, input.roster.source, rules, timeZone) : null;
   const attendance = input.attendance ? readAttendance(input.attendance.values, input.attendance.source, rules, timeZone) : null;
   return roster ? decideEligibility(roster, attendance, rules, timeZone) : null;
 }
 
+/**
+ * The zone dates without one are read in: the rules' zone, else the voting
+ * window's (a group that states when voting closes has stated where), else the
+ * spreadsheet's or the machine's.
+ */
+export function voteTimeZone(rules: Rules, fallback: string): string {
+  return rules.timeZone ?? rules.window?.timeZone ?? fallback;
+}
+
 export function countVote(input: VoteInput): VoteReport {
   const { rules } = input;
-  const timeZone = rules.timeZone ?? input.timeZone;
+  const timeZone = voteTimeZone(rules, input.timeZone);
   const sheet = readResponses(input.responses.values, { source: input.responses.source, rules, timeZone });
-  const eligibility = eligibleList(input);
+  const eligibility = eligibleList({ ...input, timeZone });
+  const seconds = (input.secondVotes ?? []).map((t) => readResponses(t.values, { source: t.source, rules, timeZone }));
+  checkRulesMatch(rules, [sheet, ...seconds]);
+  if (eligibility && !input.codes && rules.voting.online !== 'none') {
+    for (const s of [sheet, ...seconds]) requireIdentity(s);
+  }
   const designations: ProxyDesignation[] = input.proxies ? readProxies(input.proxies.values, input.proxies.source) : [];
 
   const admit = (responses: Response[], hasIdentityColumn: boolean, window: Rules['window']) => {
@@ -104,10 +121,10 @@ export function countVote(input: VoteInput): VoteReport {
   const refused: Refusal[] = [...first.refusals];
   const races: RaceResult[] = [];
   const warnings: NameWarning[] = [];
-  const seconds = (input.secondVotes ?? []).map((t) => readResponses(t.values, { source: t.source, rules, timeZone }));
 
   for (const layout of sheet.races) {
-    const firstBallots = raceBallots(first.accepted, layout, rules, candidatesOf(layout, rules), refused);
+    const writeIns = writeInRule(layout, rules);
+    const firstBallots = raceBallots(first.accepted, layout, rules, writeIns === 'refuse' ? candidatesOf(layout, rules) : null, refused);
     const base = {
       race: layout.race,
       kind: layout.kind,
@@ -115,6 +132,7 @@ export function countVote(input: VoteInput): VoteReport {
       candidates: rules.races[layout.race]?.candidates ?? layout.candidates,
       ballots: firstBallots,
       turnout: eligibility ? { voted: first.turnout.voted, eligible: eligibility.eligibleCount } : undefined,
+      poolWriteIns: writeIns === 'eliminate-first',
     };
     let result = tallyRace(base, rules);
     const second = result.outcome === 'runoff-needed' ? findSecondVote(seconds, layout.race) : null;
@@ -130,13 +148,7 @@ export function countVote(input: VoteInput): VoteReport {
     for (const group of lookalikes(names)) warnings.push({ race: layout.race, ...group });
   }
 
-  const notices: string[] = [];
-  if (eligibility && sheet.identityColumn === null && !input.codes && !input.meeting) {
-    notices.push(
-      `${sheet.source} has no column that identifies voters, so no ballot could be checked against the roster: ` +
-        'every ballot was counted, and turnout compares ballots with eligible members.',
-    );
-  }
+  const notices = voteNotices(input, [sheet, ...seconds], timeZone);
 
   const { responses: _dropped, ...layout } = sheet;
   void _dropped;
@@ -160,6 +172,60 @@ export function countVote(input: VoteInput): VoteReport {
   };
 }
 
+/**
+ * A roster says who may vote; a sheet that names no voter cannot be checked
+ * against it, so the count stops rather than count every ballot (turnout could
+ * then pass 100%).
+ */
+function requireIdentity(sheet: ResponseSheet): void {
+  if (sheet.identityColumn !== null || sheet.responses.length === 0) return;
+  throw new InputError(
+    { source: sheet.source, row: 1 },
+    'no column names the voter (such as "Email Address"), so no ballot can be matched to the roster: ' +
+      'collect email addresses in the form, name the voter\'s column in responses.identityColumn, or count without a roster',
+  );
+}
+
+/**
+ * A `races`, `responses.ignoreColumns` entry that names no question of any sheet
+ * is a rule that silently does nothing: an error, naming the questions there are.
+ */
+function checkRulesMatch(rules: Rules, sheets: ResponseSheet[]): void {
+  const titles = new Set<string>();
+  const written: string[] = [];
+  for (const sheet of sheets) {
+    for (const header of sheet.headers) {
+      if (header === '') continue;
+      if (!titles.has(nameKey(header))) written.push(header);
+      titles.add(nameKey(header));
+      const grid = splitGridHeader(header);
+      if (grid) titles.add(nameKey(grid.title === '' ? EMPTY_GRID_TITLE : grid.title));
+    }
+    for (const layout of sheet.races) titles.add(nameKey(layout.race));
+  }
+  const there = `the questions are ${written.map((h) => `"${h}"`).join(', ')}`;
+  const first = sheets[0]!.source;
+  for (const [race, raceRules] of Object.entries(rules.races)) {
+    if (raceRules.columns?.length) continue;
+    if (!titles.has(nameKey(race))) throw new InputError({ source: first, row: 1 }, `rules.races names "${race}", but no question has that title: ${there}`);
+  }
+  for (const header of rules.responses.ignoreColumns) {
+    if (!titles.has(nameKey(header))) throw new InputError({ source: first, row: 1 }, `rules.responses.ignoreColumns names "${header}", but no column has that header: ${there}`);
+  }
+}
+
+/** How a race treats names its ballot does not declare (rules.writeIns). */
+function writeInRule(layout: RaceLayout, rules: Rules): 'count' | 'eliminate-first' | 'refuse' {
+  const raceRules = rules.races[layout.race];
+  const stated = raceRules?.writeIns ?? rules.writeIns;
+  const declared = (raceRules?.candidates?.length ?? 0) > 0;
+  if (stated === undefined) return declared ? 'refuse' : 'count';
+  if (stated !== 'count' && !declared) {
+    throw new RulesError([`writeIns is "${stated}", but races["${layout.race}"] declares no candidates, so no name can be told to be a write-in: list its candidates`]);
+  }
+  return stated;
+}
+
 /** The names a ballot may carry in a race: the declared candidates, when there are any, and the rules' labels. */
 function candidatesOf(layout: RaceLayout, rules: Rules): string[] | null {
   const declared = rules.races[layout.race]?.candidates;
@@ -181,6 +247,18 @@ function raceBallots(
   const allowedKeys = allowed ? new Set(allowed.map(nameKey)) : null;
   const out: RaceBallot[] = [];
   for (const a of accepted) {
+    const unreadable = a.response.unreadable?.[layout.race];
+    if (unreadable !== undefined) {
+      refused.push({
+        source: a.response.source,
+        row: a.response.row,
+        voter: rules.secret ? null : a.response.voter,
+        reason: 'unreadable-mark',
+        race: layout.race,
+        detail: `${unreadable}, so this ballot's ${layout.race} marks cannot be read; the rest of this ballot still counts`,
+      });
+      continue;
+    }
     const ballot = a.response.races[layout.race] ?? blankBallot(layout.kind);
     const strangers = allowedKeys ? namesOn(ballot).filter((n) => !allowedKeys.has(nameKey(n))) : [];
     if (strangers.length > 0) {

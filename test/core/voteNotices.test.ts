@@ -9,14 +9,22 @@ const rules = parseRules({ timeZone: 'America/Chicago' });
 const roster = { source: 'Roster', values: [['Name', 'Email'], ['Ana', 'ana@example.org'], ['Bo', 'bo@example.org']] };
 
 describe('what a count tells the leader to review', () => {
-  it('says when an anonymous sheet could not be checked against the roster', () => {
+  it('stops when a roster is given but the sheet names no voter: no ballot could be matched, and turnout could pass 100%', () => {
+    const responses = { source: 'Form Responses 1', values: [['Timestamp', 'Mayor'], ['5/22/2026 9:00:00', 'Ana Diaz'], ['5/22/2026 9:05:00', 'Ana Diaz'], ['5/22/2026 9:06:00', 'Bo Li']] };
+    expect(() => countVote({ rules, timeZone: 'UTC', roster, responses })).toThrow(
+      'Form Responses 1, row 1: no column names the voter (such as "Email Address"), so no ballot can be matched to the roster: collect email addresses in the form, name the voter\'s column in responses.identityColumn, or count without a roster',
+    );
+  });
+
+  it('says in every report when a sheet names no voter and no roster was given: anyone with the link could vote', () => {
     const report = countVote({
-      rules, timeZone: 'UTC', roster,
+      rules, timeZone: 'UTC',
       responses: { source: 'Form Responses 1', values: [['Timestamp', 'Mayor'], ['5/22/2026 9:00:00', 'Ana Diaz'], ['5/22/2026 9:05:00', 'Ana Diaz'], ['5/22/2026 9:06:00', 'Bo Li']] },
     });
     expect(report.notices).toEqual([
-      'Form Responses 1 has no column that identifies voters, so no ballot could be checked against the roster: every ballot was counted, and turnout compares ballots with eligible members.',
+      "Form Responses 1 names no voter and no roster was given: anyone with the form's link could vote, repeated ballots from one person could not be found, and every ballot was counted.",
     ]);
+    expect(report.ballots.accepted).toBe(3);
     expect(voteReport(report)).toContain(`Note: ${report.notices[0]}`);
     expect(reportJson(report).notices).toEqual(report.notices);
     expect(resultsSheet(report, 0).values).toContainEqual(['Note', report.notices[0], '']);

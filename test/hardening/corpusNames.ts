@@ -132,19 +132,31 @@ export const NAME_CASES: SheetCase[] = [
   // Ranking grids.
   {
     kind: 'ranking grids', name: 'a word in a rank cell', responses: grid(['1', 'zzz']),
-    expected: { error: 'InputError', at: 'responses.csv, row 2, column "DA [Bo Li]"', says: /"zzz" is not a rank/ },
+expected: { behaviour: 'that race of that ballot is refused, with its row and why; the rest of the vote counts', check: (o) => {
+      expect(o.json.refused).toEqual([expect.objectContaining({ row: 2, reason: 'unreadable-mark', race: 'DA', detail: expect.stringMatching(/column "DA \[Bo Li\]" holds "zzz" is not a rank/) })]);
+      expect(o.json.ballots.accepted).toBe(1);
+    } },
   },
   {
     kind: 'ranking grids', name: 'a rank beyond the grid', responses: grid(['1', '99']),
-    expected: { error: 'InputError', at: 'responses.csv, row 2, column "DA [Bo Li]"', says: /rank 99, but the grid ranks only 2 candidates/ },
+expected: { behaviour: 'that race of that ballot is refused, with its row and why; the rest of the vote counts', check: (o) => {
+      expect(o.json.refused).toEqual([expect.objectContaining({ row: 2, reason: 'unreadable-mark', race: 'DA', detail: expect.stringMatching(/rank 99, but the grid ranks only 2 candidates/) })]);
+      expect(o.json.ballots.accepted).toBe(1);
+    } },
   },
   {
     kind: 'ranking grids', name: 'rank 0 and rank 1.5 as numbers', sheetOnly: true, responses: grid(['1', 0 as unknown as string]),
-    expected: { error: 'InputError', at: 'responses.csv, row 2, column "DA [Bo Li]"', says: /^0 is not a rank/ },
+expected: { behaviour: 'that race of that ballot is refused, with its row and why; the rest of the vote counts', check: (o) => {
+      expect(o.json.refused).toEqual([expect.objectContaining({ row: 2, reason: 'unreadable-mark', race: 'DA', detail: expect.stringMatching(/holds 0 is not a rank/) })]);
+      expect(o.json.ballots.accepted).toBe(1);
+    } },
   },
   {
     kind: 'ranking grids', name: 'a fractional rank', sheetOnly: true, responses: grid(['1', 1.5 as unknown as string]),
-    expected: { error: 'InputError', at: 'responses.csv, row 2, column "DA [Bo Li]"', says: /^1\.5 is not a rank/ },
+expected: { behaviour: 'that race of that ballot is refused, with its row and why; the rest of the vote counts', check: (o) => {
+      expect(o.json.refused).toEqual([expect.objectContaining({ row: 2, reason: 'unreadable-mark', race: 'DA', detail: expect.stringMatching(/holds 1\.5 is not a rank/) })]);
+      expect(o.json.ballots.accepted).toBe(1);
+    } },
   },
   {
     kind: 'ranking grids', name: 'two candidates at one rank', responses: grid(['1', '1'], ['1', '2']),

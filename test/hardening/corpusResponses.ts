@@ -169,17 +169,14 @@ export const RESPONSE_CASES: SheetCase[] = [
   // Voter identity.
   {
     kind: 'voter identity', name: 'no identity column', responses: [['Timestamp', 'Mayor'], [T, 'Ana Diaz'], [T, 'Ana Diaz']],
-    expected: { behaviour: 'ballots without an identity column are anonymous and each one counts (docs/rules-eligibility.md)', check: (o) => expect(votes(o)).toEqual({ 'Ana Diaz': 2 }) },
+    expected: { behaviour: 'ballots without an identity column are anonymous and each one counts, with a notice that anyone with the link could vote', check: (o) => {
+      expect(votes(o)).toEqual({ 'Ana Diaz': 2 });
+      expect(o.json.notices).toEqual([expect.stringMatching(/names no voter and no roster was given: anyone with the form's link could vote/)]);
+    } },
   },
   {
     kind: 'voter identity', name: 'no identity column, with a roster', responses: [['Timestamp', 'Mayor'], [T, 'Ana Diaz'], [T, 'Ana Diaz']], roster: ROSTER,
-    expected: {
-      behaviour: 'anonymous ballots cannot be checked against the roster: each counts, and the roster gives only the number of eligible members',
-      check: (o) => {
-        expect(o.json.ballots.accepted).toBe(2);
-        expect(o.json.turnout).toMatchObject({ voted: 2, eligible: 3 });
-      },
-    },
+    expected: { error: 'InputError', at: 'responses.csv, row 1', says: /no column names the voter .* so no ballot can be matched to the roster/ },
   },
   {
     kind: 'voter identity', name: 'blank and space-only identity cells', responses: ballots(['', 'Ana Diaz'], ['   ', 'Bo Li'], ['cy@example.org', 'Cy Wu']),

@@ -97,12 +97,12 @@ const ROSTERS: unknown[][][] = [
   [['Email'], ['ana@example.org']],
 ];
 
-/** Every ballot the count admitted is in some race's first round, once for each member it counts for. */
+/** Every ballot the count admitted is in each race's first round, once for each member it counts for, unless refused for that race. */
 function expectBallotsAddUp(report: VoteReport, source: string): void {
   const weightOfRow = new Map(report.accepted.map((a) => [a.response.row, a.countsFor.length]));
   const admitted = report.accepted.reduce((sum, a) => sum + a.countsFor.length, 0);
   for (const race of report.races) {
-    const refusedHere = report.refused.filter((r) => r.reason === 'invalid-choice' && r.race === race.race && r.source === source);
+    const refusedHere = report.refused.filter((r) => (r.reason === 'invalid-choice' || r.reason === 'unreadable-mark') && r.race === race.race && r.source === source);
     const expected = admitted - refusedHere.reduce((sum, r) => sum + (weightOfRow.get(r.row) ?? 0), 0);
     const first = race.rounds[0]!;
     expect(first.votesCast + first.blank + first.exhausted + first.invalid).toBe(expected);

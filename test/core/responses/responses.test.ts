@@ -186,11 +186,11 @@ describe('ranking grids', () => {
     ]);
   });
 
-  it('names the row and column of a rank cell that is not a rank', () => {
-    const values = [council, [T, 1, 2, 3], [T, 'x', 1, 2]];
-    expect(() => read(values)).toThrow(InputError);
-    expect(() => read(values)).toThrow('responses.csv, row 3, column "Council [Ana Diaz]": "x" is not a rank: expected 1, 1st, 1st choice or First choice');
-    expect(() => read([council, [T, 1, 4, 2]])).toThrow('responses.csv, row 2, column "Council [Bo Li]": rank 4, but the grid ranks only 3 candidates');
+  it('marks a rank cell that is not a rank as unreadable for that race of that response only, naming its column', () => {
+    const sheet = read([council, [T, 1, 2, 3], [T, 'x', 1, 2]]);
+    expect(sheet.responses[0]!.unreadable).toBeUndefined();
+    expect(sheet.responses[1]!.unreadable).toEqual({ Council: 'column "Council [Ana Diaz]" holds "x" is not a rank: expected 1, 1st, 1st choice or First choice' });
+    expect(read([council, [T, 1, 4, 2]]).responses[0]!.unreadable).toEqual({ Council: 'column "Council [Bo Li]" holds rank 4, but the grid ranks only 3 candidates' });
   });
 
   it('reads a grid titled like a rating as a ranking when its cells are ranks', () => {
